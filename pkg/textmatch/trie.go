@@ -1,0 +1,128 @@
+// Package textmatch finds dictionary phrases in tokenised Arabic text with a
+// token trie: one map lookup per token and clitic form, whatever the size of
+// the dictionary, and word boundaries for free (Go's regexp \b is ASCII-only
+// and a regex alternation of thousands of names runs at ~1 MB/s).
+package textmatch
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+)
+
+// Trie maps token sequences to values. Build it with Add, then share it:
+// matching never writes to it, so one Trie serves any number of goroutines.
+type Trie[V any] struct {
+	root node[V]
+	size int
+}
+
+type node[V any] struct {
+	next map[string]*node[V]
+	vals []V
+}
+
+// Match is one dictionary phrase found in the text.
+type Match[V any] struct {
+	// Start and End are token indices: tokens [Start, End) matched.
+	Start, End int
+	// Skip is how many normalised code points of the first token are
+	// clitics (و ف ب ل ك) outside the phrase; the article ال is kept.
+	Skip int
+	// Vals are the values added for the phrase.
+	Vals []V
+}
+
+// Len is the number of phrases added.
+func (t *Trie[V]) Len() int { return t.size }
+
+// Add adds phrase with value v. The phrase is normalised and tokenised like
+// text; its first word matches with or without the article and proclitics.
+// It returns false for a phrase with no tokens.
+func (t *Trie[V]) Add(phrase string, v V) bool {
+	toks := arabic.New(phrase).Tokens
+	if len(toks) == 0 {
+		return false
+	}
+	n := &t.root
+	for i, tok := range toks {
+		key := tok.Text
+		if i == 0 {
+			key = arabic.StripArticle(key)
+		}
+		if n.next == nil {
+			n.next = make(map[string]*node[V])
+		}
+		c := n.next[key]
+		if c == nil {
+			c = &node[V]{}
+			n.next[key] = c
+		}
+		n = c
+	}
+	if len(n.vals) == 0 {
+		t.size++
+	}
+	n.vals = append(n.vals, v)
+	return true
+}
+
+// LongestAt returns the longest phrase starting at token i.
+func (t *Trie[V]) LongestAt(toks []arabic.Token, i int) (Match[V], bool) {
+	var best Match[V]
+	found := false
+	var forms [arabic.MaxForms]string
+	w := toks[i].Text
+	nf := 1
+	forms[0] = w
+	if toks[i].Kind == arabic.Word {
+		nf = arabic.Forms(w, &forms)
+	}
+	for f := 0; f < nf; f++ {
+		n := t.root.next[forms[f]]
+		if n == nil {
+			continue
+		}
+		for j := i + 1; ; j++ {
+			if len(n.vals) > 0 && (!found || j > best.End) {
+				best = Match[V]{Start: i, End: j, Skip: clitics(w, forms[f]), Vals: n.vals}
+				found = true
+			}
+			if j >= len(toks) || n.next == nil || toks[j].Kind == arabic.Newline {
+				break
+			}
+			n = n.next[toks[j].Text]
+			if n == nil {
+				break
+			}
+		}
+	}
+	return best, found
+}
+
+// FindAll returns the leftmost-longest, non-overlapping phrases of toks.
+func (t *Trie[V]) FindAll(toks []arabic.Token) []Match[V] {
+	var out []Match[V]
+	for i := 0; i < len(toks); {
+		if m, ok := t.LongestAt(toks, i); ok {
+			out = append(out, m)
+			i = m.End
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// clitics counts the code points of w before form that are clitics rather
+// than part of the phrase: the article stays inside the span, and لل (ل +
+// the article's lam) is kept whole rather than split mid-article.
+func clitics(w, form string) int {
+	prefix := w[:len(w)-len(form)]
+	prefix = strings.TrimSuffix(prefix, "ال")
+	if strings.HasSuffix(prefix, "لل") {
+		prefix = strings.TrimSuffix(prefix, "لل")
+	}
+	return utf8.RuneCountInString(prefix)
+}

@@ -1,0 +1,35 @@
+package textmatch
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+)
+
+func TestFindAllLongestWithClitics(t *testing.T) {
+	var tr Trie[string]
+	tr.Add("الحسكة", "hasakah")
+	tr.Add("سجن غويران", "ghwayran")
+	tr.Add("سجن", "prison")
+	tr.Add("قوات سوريا الديمقراطية", "sdf")
+	text := "تفجير في سجن غويران بالحسكة وللحسكة، وقوات سوريا الديمقراطية"
+	tx := arabic.New(text)
+	ms := tr.FindAll(tx.Tokens)
+	require.Len(t, ms, 4)
+	var got []string
+	for _, m := range ms {
+		s, e := tx.Span(m.Start, m.End, m.Skip)
+		got = append(got, m.Vals[0]+"="+tx.Slice(s, e))
+	}
+	assert.Equal(t, []string{"ghwayran=سجن غويران", "hasakah=الحسكة", "hasakah=للحسكة", "sdf=قوات سوريا الديمقراطية"}, got)
+}
+
+func TestNoMatchAcrossNewline(t *testing.T) {
+	var tr Trie[int]
+	tr.Add("وادي الشاي", 1)
+	assert.Empty(t, tr.FindAll(arabic.New("وادي\nالشاي").Tokens))
+	assert.Len(t, tr.FindAll(arabic.New("بوادي الشاي").Tokens), 1)
+}
