@@ -1,0 +1,28 @@
+// Command extract reads Arabic news articles and writes SPEC event records
+// as JSONL. STUB: the command work fills in the batch path.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "eval":
+			return runEval(args[1:], stdout, stderr)
+		case "gazetteer":
+			return runGazetteer(args[1:], stdout, stderr)
+		case "dates":
+			return runDates(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintln(stderr, "extract: batch extraction not implemented yet")
+	return 2
+}
