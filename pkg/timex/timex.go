@@ -1,16 +1,72 @@
 // Package timex finds temporal expressions in Arabic news text and resolves
 // them against the publication date.
 //
-// STUB: the dates issue fills this package in; the signatures below are the
-// contract the pipeline calls.
+// The design follows olebedev/when: a vocabulary (rules/ar/dates.txt) is
+// compiled into a token trie, each token of a document is looked up once
+// (lex), and a small set of grammar rules, one per file (rule_*.go), reads
+// the looked-up tokens from each position and builds a parse. resolve.go
+// turns a parse into a model.Date against the publication date:
+//
+//   - a full date (27 يناير 2021، 27/1/2021، 2021-01-27, a Hijri date) is
+//     basis explicit, precision day;
+//   - a day and month without a year (الاثنين 22 فبراير) takes the year
+//     that puts it on or before publication (after it with المقبل);
+//   - a weekday alone is the latest such day on or before publication;
+//     with الماضي strictly before, with المقبل strictly after;
+//   - اليوم، أمس، أول أمس، الليلة الماضية، قبل يومين are days counted back
+//     from publication; قبل أيام and الأسبوع الماضي are the seven days
+//     before publication (precision week);
+//   - a month (مارس 2019، يناير الماضي، الشهر الماضي، أواخر الشهر) runs
+//     from its first to its last day; a year (عام 2017، في 2014، نهاية
+//     2017، العام الماضي) from 1 January to 31 December. Periods (مطلع،
+//     منتصف، أواخر) and seasons keep the month or year precision and are
+//     reported in Expr.Period;
+//   - without a publication date, whatever needs one keeps precision
+//     unknown, basis none, empty start and end, and its text.
 package timex
 
 import (
 	"io/fs"
+	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/textmatch"
 )
+
+// Kind says what an expression names, whatever the publication date.
+type Kind uint8
+
+// Expression kinds.
+const (
+	// KindDate: a calendar day given by day and month (27 يناير 2021،
+	// الاثنين 22 فبراير، 27/1/2021, a Hijri date).
+	KindDate Kind = iota + 1
+	// KindWeekday: a day given by its weekday only (الخميس، الجمعة الماضية).
+	KindWeekday
+	// KindRelDay: a day counted from publication (اليوم، أمس، قبل يومين).
+	KindRelDay
+	// KindWeek: a week (الأسبوع الماضي، قبل أيام، قبل أسبوع).
+	KindWeek
+	// KindMonth: a month (مارس 2019، يناير الماضي، الشهر الجاري).
+	KindMonth
+	// KindYear: a year (عام 2017، في 2014، العام الماضي).
+	KindYear
+	// KindPartOfDay: a part of day with no day (صباحا، مساء): the day is
+	// the one the context gives, usually publication or the previous date.
+	KindPartOfDay
+	// KindVague: a stretch with no usable bound (قبل سنوات، الأيام الماضية).
+	KindVague
+)
+
+var kindNames = [...]string{"", "date", "weekday", "relday", "week", "month", "year", "part_of_day", "vague"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
 
 // Expr is one temporal expression.
 type Expr struct {
@@ -19,18 +75,79 @@ type Expr struct {
 	Date model.Date
 	// Year is the year the expression names or resolves to, 0 if none.
 	Year int
+
+	// Kind is what the expression names.
+	Kind Kind
+	// Grain is the precision the expression has once anchored (day, week,
+	// month, year; unknown for a bare part of day or a vague stretch);
+	// Date.Precision is "unknown" instead when it could not be anchored.
+	Grain model.Precision
+	// Period is early, mid or late (مطلع، منتصف، أواخر) or a season
+	// (spring, summer, autumn, winter) inside the month or year, else "".
+	Period string
+	// Since: منذ + date, the start of something still going on.
+	Since bool
+	// During: خلال/طيلة + period, a span (tallies: "خلال العام الماضي").
+	During bool
+	// Future: the expression points after publication (المقبل، غدا).
+	Future bool
+	// Hijri: the text gives a Hijri date, converted (see hijri.go).
+	Hijri bool
+	// Dateline: the expression fills its line (an article's header date),
+	// so it dates the article, not an event.
+	Dateline bool
+	// WeekdayMismatch: the text names a weekday the resolved day is not.
+	WeekdayMismatch bool
 }
 
+// Full reports whether e resolved to one calendar day.
+func (e Expr) Full() bool { return e.Date.Precision == model.PrecisionDay }
+
+// Resolved reports whether e has a start date.
+func (e Expr) Resolved() bool { return e.Date.Start != "" }
+
 // Tagger is compiled once from the rules; immutable, safe for concurrent use.
-type Tagger struct{}
+type Tagger struct {
+	trie *textmatch.Trie[entry]
+}
 
 // New compiles the date vocabulary of rulesFS (ar/dates.txt).
-func New(rulesFS fs.FS) (*Tagger, error) { return &Tagger{}, nil }
+func New(rulesFS fs.FS) (*Tagger, error) {
+	trie, err := load(rulesFS)
+	if err != nil {
+		return nil, err
+	}
+	return &Tagger{trie: trie}, nil
+}
 
 // Find returns the temporal expressions of tx in text order, resolved
 // against published (YYYY-MM-DD, or "" when unknown).
-func (t *Tagger) Find(tx *arabic.Text, published string) []Expr { return nil }
-
-// Published returns the publication date (YYYY-MM-DD) from a date line near
-// the top of a raw article (الإثنين 01/فبراير/2021 - 06:31 م).
-func (t *Tagger) Published(text string) (string, bool) { return "", false }
+func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
+	var pub time.Time
+	hasPub := false
+	if published != "" {
+		if p, err := time.Parse("2006-01-02", published); err == nil {
+			pub, hasPub = p, true
+		}
+	}
+	d := t.lex(tx)
+	var out []Expr
+	for i := 0; i < len(tx.Tokens); {
+		p, ok := d.parseAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		e, keep := resolve(p, pub, hasPub)
+		if keep {
+			e.Tok0, e.Tok1 = p.s, p.e
+			start, end := tx.Span(p.s, p.e, p.skip)
+			e.Date.Text = tx.Slice(start, end)
+			e.Date.Span = &model.Span{start, end}
+			e.Dateline = d.fillsLine(p.s, p.e)
+			out = append(out, e)
+		}
+		i = p.e
+	}
+	return out
+}

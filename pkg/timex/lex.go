@@ -1,0 +1,130 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+)
+
+// lexeme is what the vocabulary says about the tokens starting at one
+// position.
+type lexeme struct {
+	end  int // tokens [i, end) matched; 0 when nothing matched
+	skip int // clitic code points of the first token outside the phrase
+	art  bool
+	vals []entry
+}
+
+// doc is one document being tagged: its tokens and their lexemes.
+type doc struct {
+	t    *Tagger
+	tx   *arabic.Text
+	toks []arabic.Token
+	lx   []lexeme
+}
+
+// lex looks every word of tx up in the vocabulary once.
+func (t *Tagger) lex(tx *arabic.Text) *doc {
+	d := &doc{t: t, tx: tx, toks: tx.Tokens, lx: make([]lexeme, len(tx.Tokens))}
+	for i, tok := range d.toks {
+		if tok.Kind != arabic.Word {
+			continue
+		}
+		m, ok := t.trie.LongestAt(d.toks, i)
+		if !ok {
+			continue
+		}
+		d.lx[i] = lexeme{end: m.End, skip: m.Skip, art: hasArticle(tok.Text, m.Skip), vals: m.Vals}
+	}
+	return d
+}
+
+// hasArticle reports whether w, skip code points in, starts with the
+// article (ال, or لل for ل + ال).
+func hasArticle(w string, skip int) bool {
+	for ; skip > 0 && w != ""; skip-- {
+		_, n := utf8.DecodeRuneInString(w)
+		w = w[n:]
+	}
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل")
+}
+
+// get returns the entry of kind k of the phrase at token i, honouring the
+// art flag, and the token after the phrase.
+func (d *doc) get(i int, k lexKind) (entry, int, bool) {
+	if i < 0 || i >= len(d.lx) {
+		return entry{}, i, false
+	}
+	l := &d.lx[i]
+	for _, v := range l.vals {
+		if v.kind == k && (!v.art || l.art) {
+			return v, l.end, true
+		}
+	}
+	return entry{}, i, false
+}
+
+// is reports whether the phrase at i has an entry of kind k.
+func (d *doc) is(i int, k lexKind) bool {
+	_, _, ok := d.get(i, k)
+	return ok
+}
+
+// num returns the value of a plain number token at i (no inner . or ,).
+func (d *doc) num(i int) (int, bool) {
+	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Number {
+		return 0, false
+	}
+	s := d.toks[i].Text
+	if len(s) > 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// punct reports whether token i is one of the punctuation marks in set.
+func (d *doc) punct(i int, set string) bool {
+	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Punct {
+		return false
+	}
+	return strings.Contains(set, d.toks[i].Text)
+}
+
+// word reports whether token i is the (normalised) word w.
+func (d *doc) word(i int, ws ...string) bool {
+	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Word {
+		return false
+	}
+	for _, w := range ws {
+		if d.toks[i].Text == w {
+			return true
+		}
+	}
+	return false
+}
+
+// fillsLine reports whether tokens [s, e) are all the words and numbers of
+// their line, but for punctuation, clock times and dateline words.
+func (d *doc) fillsLine(s, e int) bool {
+	ok := func(i int) bool {
+		switch d.toks[i].Kind {
+		case arabic.Punct, arabic.Number:
+			return true
+		}
+		return d.is(i, lxDateline)
+	}
+	for i := s - 1; i >= 0 && d.toks[i].Kind != arabic.Newline; i-- {
+		if !ok(i) {
+			return false
+		}
+	}
+	for i := e; i < len(d.toks) && d.toks[i].Kind != arabic.Newline; i++ {
+		if !ok(i) {
+			return false
+		}
+	}
+	return true
+}

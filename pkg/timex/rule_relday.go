@@ -1,0 +1,20 @@
+package timex
+
+// ruleRelDay reads a day named from publication: اليوم، أمس، أول أمس،
+// البارحة، غدا، الليلة، الليلة الماضية. اليوم التالي (the day after some
+// other event) is not one.
+func ruleRelDay(d *doc, p *parse, j int) (int, bool) {
+	en, k, ok := d.get(j, lxRelDay)
+	if !ok || d.is(k, lxAnaphoric) {
+		return j, false
+	}
+	off := en.val
+	if en.str != "" && p.part == "" {
+		p.part = en.str
+	}
+	if _, e, ok := d.get(k, lxPast); ok && en.val == 0 && en.str != "" {
+		off, k = -1, e // الليلة الماضية
+	}
+	p.rel, p.relDays = true, off
+	return k, true
+}

@@ -1,0 +1,53 @@
+package timex
+
+import (
+	"strings"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+)
+
+// Unrecognised returns the date-like strings of tx that none of exprs
+// covers, for coverage reports: each month name, weekday, relative day
+// word or year-like number (1900..2100) outside an expression, with the
+// token on each side, normalised (so equal contexts count together).
+func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
+	d := t.lex(tx)
+	covered := make([]bool, len(tx.Tokens))
+	for _, e := range exprs {
+		for i := e.Tok0; i < e.Tok1 && i < len(covered); i++ {
+			covered[i] = true
+		}
+	}
+	var out []string
+	for i := 0; i < len(d.toks); {
+		end := i + 1
+		dateLike := false
+		if d.lx[i].end > i {
+			end = d.lx[i].end
+			dateLike = d.is(i, lxMonth) || d.is(i, lxWeekday) || d.is(i, lxRelDay)
+		} else if n, ok := d.num(i); ok && n >= 1900 && n <= 2100 && len(d.toks[i].Text) == 4 {
+			dateLike = true
+		}
+		if dateLike && !covered[i] {
+			out = append(out, d.window(i, end))
+		}
+		i = end
+	}
+	return out
+}
+
+// window returns tokens [i-1, end+1) of one line, normalised, space-joined.
+func (d *doc) window(i, end int) string {
+	s, e := i, end
+	if s > 0 && d.toks[s-1].Kind != arabic.Newline {
+		s--
+	}
+	if e < len(d.toks) && d.toks[e].Kind != arabic.Newline {
+		e++
+	}
+	parts := make([]string, 0, e-s)
+	for k := s; k < e; k++ {
+		parts = append(parts, d.toks[k].Text)
+	}
+	return strings.Join(parts, " ")
+}
