@@ -237,7 +237,13 @@ func readTxt(path string, opts *Options) Item {
 	text = universalNewlines(text)
 	it.Doc.Text = text
 	if opts.DetectPublished != nil {
-		if d, ok := opts.DetectPublished(text); ok {
+		d, ok, err := detect(opts.DetectPublished, text)
+		if err != nil {
+			it.Err = err
+			return it
+		}
+		if ok {
+			// A detector answer that is no date is ignored like no answer.
 			if d, err := ParseDate(d); err == nil {
 				it.Doc.Published = d
 			}
@@ -247,6 +253,18 @@ func readTxt(path string, opts *Options) Item {
 		it.Doc.Published = opts.Published
 	}
 	return it
+}
+
+// detect runs the date detector so that a bug in it fails this document
+// instead of the whole run.
+func detect(f func(string) (string, bool), text string) (d string, ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: publication-date detection panicked: %v", r)
+		}
+	}()
+	d, ok = f(text)
+	return d, ok, nil
 }
 
 var bom = []byte("\uFEFF")
