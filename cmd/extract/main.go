@@ -1,9 +1,9 @@
 // Command extract reads Arabic news articles and writes SPEC event records
-// as JSONL. STUB: the command work fills in the batch path.
+// as JSONL: `extract [flags] PATH...` (see usage in batch.go), plus the
+// eval, gazetteer and dates subcommands.
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
@@ -23,6 +23,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runDates(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintln(stderr, "extract: batch extraction not implemented yet")
-	return 2
+	ctx, stop := signalContext()
+	defer stop()
+	return runBatch(ctx, args, stdin, stdout, stderr)
 }
