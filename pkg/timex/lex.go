@@ -109,20 +109,22 @@ func (d *doc) word(i int, ws ...string) bool {
 // fillsLine reports whether tokens [s, e) are all the words and numbers of
 // their line, but for punctuation, clock times and dateline words.
 func (d *doc) fillsLine(s, e int) bool {
-	ok := func(i int) bool {
-		switch d.toks[i].Kind {
-		case arabic.Punct, arabic.Number:
-			return true
-		}
-		return d.is(i, lxDateline)
+	ls, le := s, e
+	for ls > 0 && d.toks[ls-1].Kind != arabic.Newline {
+		ls--
 	}
-	for i := s - 1; i >= 0 && d.toks[i].Kind != arabic.Newline; i-- {
-		if !ok(i) {
-			return false
-		}
+	for le < len(d.toks) && d.toks[le].Kind != arabic.Newline {
+		le++
 	}
-	for i := e; i < len(d.toks) && d.toks[i].Kind != arabic.Newline; i++ {
-		if !ok(i) {
+	for k := ls; k < le; {
+		switch {
+		case k == s:
+			k = e
+		case d.toks[k].Kind == arabic.Punct || d.toks[k].Kind == arabic.Number:
+			k++
+		case d.is(k, lxDateline):
+			k = d.lx[k].end
+		default:
 			return false
 		}
 	}

@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/rasd-monitor/rasd/pkg/arabic"
+
 // parse is what the grammar read at one position, before resolution.
 type parse struct {
 	s, e int // tokens [s, e)
@@ -107,7 +109,7 @@ func (d *doc) startable(i int) bool {
 	if d.lx[i].end > i {
 		return true
 	}
-	if _, ok := d.num(i); ok {
+	if d.toks[i].Kind == arabic.Number {
 		return true
 	}
 	return d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم", "بيوم") || d.isDayWord(i)

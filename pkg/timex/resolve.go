@@ -60,6 +60,13 @@ func resolve(p parse, pub time.Time, hasPub bool) (e Expr, keep bool) {
 			} else if t.After(pub) || (p.dir < 0 && t.Equal(pub)) {
 				y--
 			}
+			// A weekday that fits the next occurrence only (الاثنين 22
+			// فبراير written three weeks ahead) wins over the rule.
+			if p.weekday >= 0 && p.dir == 0 && validDay(y+1, p.month, p.day) &&
+				int(ymd(y, p.month, p.day).Weekday()) != p.weekday &&
+				int(ymd(y+1, p.month, p.day).Weekday()) == p.weekday {
+				y++
+			}
 			if validDay(y, p.month, p.day) {
 				e.Date = dayDate(ymd(y, p.month, p.day), model.BasisRelative)
 			}
