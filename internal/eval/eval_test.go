@@ -473,6 +473,7 @@ func TestWriteText(t *testing.T) {
 		"     ok: admin1 arrested\n",
 		"FAIL perpetrator want Iraqi security forces | القوات الأمنية\n                      got  no perpetrator; actors: Iraqi Security Forces (target)",
 		"G3 optional",
+		"     text: «…",
 		"DUPLICATE of G1: d1#1 attack [0,70)",
 		"extra on optional G3 (no penalty): d1#5",
 		"UNMATCHED (false positive): d2#2 attack",
@@ -494,4 +495,13 @@ func TestReportJSON(t *testing.T) {
 	assert.Nil(t, m["slots"].(map[string]any)["wounded"].(map[string]any)["ratio"])
 	assert.EqualValues(t, 2, m["slots"].(map[string]any)["type"].(map[string]any)["correct"])
 	assert.NotContains(t, m, "docs")
+}
+
+func TestContextOf(t *testing.T) {
+	text := []rune("سطر أول\nقبل قبل المرساة بعد بعد\nسطر أخير")
+	s := model.Span{16, 23} // المرساة
+	require.Equal(t, "المرساة", string(text[s[0]:s[1]]))
+	assert.Equal(t, "قبل قبل المرساة بعد بعد", contextOf(text, s, 80), "stops at the line ends")
+	assert.Equal(t, "…قبل المرساة بعد…", contextOf(text, s, 4))
+	assert.Equal(t, "المرساة", contextOf([]rune("المرساة"), model.Span{0, 7}, 5))
 }

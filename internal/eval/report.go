@@ -98,9 +98,11 @@ type GoldResult struct {
 	Anchor   string       `json:"anchor"`
 	Optional bool         `json:"optional,omitempty"`
 	At       []model.Span `json:"at"`
-	Pred     *PredRef     `json:"pred,omitempty"`
-	Contains bool         `json:"contains,omitempty"`
-	Overlap  int          `json:"overlap,omitempty"`
+	// Context is the text around the anchor's first occurrence.
+	Context  string   `json:"context,omitempty"`
+	Pred     *PredRef `json:"pred,omitempty"`
+	Contains bool     `json:"contains,omitempty"`
+	Overlap  int      `json:"overlap,omitempty"`
 	// Slots are scored for required events only.
 	Slots []SlotResult `json:"slots,omitempty"`
 }
@@ -187,6 +189,9 @@ func writeDoc(ew *errWriter, d DocResult) {
 				continue
 			}
 			ew.printf("     MISSED: %d slots lost (%s)\n", len(scored(g.Slots)), wants(g.Slots))
+			if g.Context != "" {
+				ew.printf("     text: «%s»\n", clip(g.Context, 400))
+			}
 			continue
 		}
 		how := fmt.Sprintf("evidence overlaps anchor by %d", g.Overlap)
@@ -208,11 +213,11 @@ func writeDoc(ew *errWriter, d DocResult) {
 			if s.OK {
 				continue
 			}
-			label := "FAIL"
 			if s.Slot == CountrySlot {
-				label = "info"
+				ew.printf("     info %-11s want %s, got %s (not scored)\n", s.Slot, s.Want, s.Got)
+				continue
 			}
-			ew.printf("     %s %-11s want %s\n", label, s.Slot, clip(s.Want, 120))
+			ew.printf("     FAIL %-11s want %s\n", s.Slot, clip(s.Want, 120))
 			ew.printf("          %-11s got  %s\n", "", s.Got)
 		}
 	}

@@ -114,6 +114,7 @@ func ratio(a, b int) float64 {
 func scoreDoc(r *Report, doc model.Document, id string, isNone bool, golds []Gold, preds []model.Event) DocResult {
 	dr := DocResult{DocID: id, Published: doc.Published, None: isNone}
 	occ := make([][]model.Span, len(golds))
+	runes := []rune(doc.Text)
 	for g := range golds {
 		occ[g] = anchorSpans(doc.Text, golds[g].Anchor)
 		if len(occ[g]) == 0 && doc.Text != "" {
@@ -126,6 +127,9 @@ func scoreDoc(r *Report, doc model.Document, id string, isNone bool, golds []Gol
 
 	for g, gold := range golds {
 		gr := GoldResult{N: g + 1, Line: gold.Line, Anchor: gold.Anchor, Optional: gold.Optional, At: occ[g]}
+		if len(occ[g]) > 0 {
+			gr.Context = contextOf(runes, occ[g][0], contextWidth)
+		}
 		var pred *model.Event
 		if p := a.goldPred[g]; p >= 0 {
 			pred = &preds[p]
@@ -195,6 +199,30 @@ func scoreDoc(r *Report, doc model.Document, id string, isNone bool, golds []Gol
 		}
 	}
 	return dr
+}
+
+// contextWidth is how many code points of text either side of an anchor
+// the details show: enough to see the clause the event was read from.
+const contextWidth = 80
+
+// contextOf returns the text around span s within its line, with "…"
+// where it was cut.
+func contextOf(runes []rune, s model.Span, width int) string {
+	start, end := s[0], s[1]
+	for start > 0 && s[0]-start < width && runes[start-1] != '\n' {
+		start--
+	}
+	for end < len(runes) && end-s[1] < width && runes[end] != '\n' {
+		end++
+	}
+	out := string(runes[start:end])
+	if start > 0 && runes[start-1] != '\n' {
+		out = "…" + out
+	}
+	if end < len(runes) && runes[end] != '\n' {
+		out += "…"
+	}
+	return out
 }
 
 func predRef(p model.Event, gold int) PredRef {
