@@ -2,6 +2,24 @@
 // ../shared/gold/README.md defines it. It is pure: gold lines, document
 // texts and predictions in, a Report out; reading files and running the
 // extractor belong to the command.
+//
+// Where the README leaves room, this package decides:
+//   - country is not a slot (the README's slot list leaves it out); it is
+//     reported apart, outside overall.
+//   - Slot totals count every required gold event that specifies the slot,
+//     missed ones included (README: slots are "over required gold events"),
+//     so a miss costs each of its slots; the figure on matched events alone
+//     is reported next to it.
+//   - A date slot exists only when gold gives a date and the document has
+//     a publication date.
+//   - Names compare under NameKey (case, Arabic letter variants, Latin
+//     diacritics folded; spaces, hyphens, apostrophes and punctuation
+//     dropped). place accepts a location's resolved place name or name_ar,
+//     not its raw text; admin1 accepts a place's admin1, or the place itself
+//     when it is a governorate; perpetrator and operation accept the
+//     canonical name or the text.
+//   - Matching maximises matched required events, then prefers evidence
+//     containing the anchor, larger overlap, earlier prediction (see assign).
 package eval
 
 import (
