@@ -18,6 +18,7 @@ type parse struct {
 	day, month, year int
 	hijri            bool
 	dir              int // direction after a day/month without year
+	cur              bool // الجاري/الحالي after a day/month: publication's month
 
 	// Relative to publication.
 	rel     bool // relDays is set
@@ -31,32 +32,47 @@ type parse struct {
 	vague bool
 }
 
-// rule is one grammar rule: it reads a core expression at token j and
-// fills p, returning the token after it.
-type rule func(d *doc, p *parse, j int) (int, bool)
-
-// core tries the core rules in order at the position after the prefixes;
-// the first that matches wins, so longer forms come first.
+// core tries the core rules (rule_*.go) in order at the position after
+// the prefixes; the first that matches wins, so longer forms come first.
+// The rules are called directly, not through a table, so that p stays on
+// the stack.
 func core(d *doc, p *parse, j int) (int, bool) {
-	for _, r := range [...]rule{ruleNumericDate, ruleDayMonth, ruleMonth, ruleYear, ruleRelDay, ruleUnit} {
-		if e, ok := r(d, p, j); ok {
-			return e, true
-		}
+	if e, ok := ruleNumericDate(d, p, j); ok {
+		return e, true
 	}
-	return j, false
+	if e, ok := ruleDayMonth(d, p, j); ok {
+		return e, true
+	}
+	if e, ok := ruleMonth(d, p, j); ok {
+		return e, true
+	}
+	if e, ok := ruleYear(d, p, j); ok {
+		return e, true
+	}
+	if e, ok := ruleRelDay(d, p, j); ok {
+		return e, true
+	}
+	return ruleUnit(d, p, j)
 }
 
 // parseAt reads the expression starting at token i, if any.
 func (d *doc) parseAt(i int) (parse, bool) {
-	p := parse{s: i, weekday: -1}
 	if !d.startable(i) {
-		return p, false
+		return parse{}, false
 	}
+	p := parse{s: i, weekday: -1}
 	p.skip = d.lx[i].skip
 	// منذ يومين، قبل أيام: ago first, since منذ is also "since".
 	if e, ok := ruleAgo(d, &p, i); ok {
 		p.e = e
 		return p, true
+	}
+	// الأول من أبريل: an ordinal day, not the period أول.
+	if d.is(i, lxOrdinal) {
+		if e, ok := ruleDayMonth(d, &p, i); ok {
+			p.e = d.suffixes(&p, e)
+			return p, true
+		}
 	}
 	j := i
 	// Prefixes: منذ/خلال, مطلع/منتصف/أواخر or a season, a part of day,
@@ -151,7 +167,9 @@ func (d *doc) aloneAt(i int) bool {
 	l := &d.lx[i]
 	for _, v := range l.vals {
 		if v.kind == lxPart && v.alone && (!v.art || l.art) {
-			return true
+			// الصباح، المساء are also names and nouns: alone only after
+			// في، من، حتى، خلال.
+			return !l.art || l.skip > 0 || d.is(i-1, lxPrep) || d.word(i-1, "من", "هذا", "هذه")
 		}
 	}
 	return false

@@ -8,6 +8,10 @@ import (
 
 const iso = "2006-01-02"
 
+// nearFuture is how far after publication a weekday-confirmed day and
+// month may lie (announced dates: الاثنين 22 فبراير written weeks ahead).
+const nearFuture = 60 * 24 * time.Hour
+
 func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 // daysIn returns the number of days of month m of year y.
@@ -53,7 +57,9 @@ func resolve(p parse, pub time.Time, hasPub bool) (e Expr, keep bool) {
 		case hasPub:
 			y := pub.Year()
 			t := ymd(y, p.month, p.day)
-			if p.dir > 0 {
+			if p.cur {
+				// 12 مايو الحالي: this month's, before or after publication.
+			} else if p.dir > 0 {
 				if !t.After(pub) {
 					y++
 				}
@@ -62,9 +68,10 @@ func resolve(p parse, pub time.Time, hasPub bool) (e Expr, keep bool) {
 			}
 			// A weekday that fits the next occurrence only (الاثنين 22
 			// فبراير written three weeks ahead) wins over the rule.
-			if p.weekday >= 0 && p.dir == 0 && validDay(y+1, p.month, p.day) &&
+			if p.weekday >= 0 && p.dir == 0 && !p.cur && validDay(y+1, p.month, p.day) &&
 				int(ymd(y, p.month, p.day).Weekday()) != p.weekday &&
-				int(ymd(y+1, p.month, p.day).Weekday()) == p.weekday {
+				int(ymd(y+1, p.month, p.day).Weekday()) == p.weekday &&
+				ymd(y+1, p.month, p.day).Sub(pub) <= nearFuture {
 				y++
 			}
 			if validDay(y, p.month, p.day) {
@@ -78,7 +85,9 @@ func resolve(p parse, pub time.Time, hasPub bool) (e Expr, keep bool) {
 			e.Date = monthDate(p.year, p.month, model.BasisExplicit)
 		case hasPub:
 			y, pm := pub.Year(), int(pub.Month())
-			if p.dir > 0 {
+			if p.cur {
+				// أبريل الجاري: publication's year.
+			} else if p.dir > 0 {
 				if p.month <= pm {
 					y++
 				}

@@ -27,6 +27,9 @@ func ruleAgo(d *doc, p *parse, i int) (int, bool) {
 			return i, false // منذ عام 2014
 		}
 	}
+	if n == 0 && en.val == unitDay && (d.is(e, lxWeekday) || d.startsDate(e)) {
+		return i, false // منذ يوم الجمعة: since, not ago
+	}
 	if n == 0 {
 		n = en.cnt
 	}

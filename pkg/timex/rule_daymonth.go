@@ -33,16 +33,16 @@ func ruleDayMonth(d *doc, p *parse, j int) (int, bool) {
 	if hijri && !yok {
 		return j, false
 	}
-	dir := 0
+	dir, cur := 0, false
 	if yok {
 		k = k2
 	} else {
-		dir, k = d.monthDirection(k)
+		dir, cur, k = d.monthDirection(k)
 	}
 	if yok && !hijri && !validDay(year, month, day) || !yok && day > daysIn(2000, month) {
 		return j, false
 	}
-	p.day, p.month, p.year, p.hijri, p.dir = day, month, year, hijri, dir
+	p.day, p.month, p.year, p.hijri, p.dir, p.cur = day, month, year, hijri, dir, cur
 	return k, true
 }
 
@@ -108,13 +108,14 @@ func (d *doc) yearAfterMonth(k int, hijri bool) (int, int, bool) {
 	return y, a, true
 }
 
-// monthDirection reads الماضي/المقبل/الجاري after a month without year.
-func (d *doc) monthDirection(k int) (int, int) {
+// monthDirection reads الماضي/المقبل (dir) or الجاري/الحالي (cur) after
+// a month without year.
+func (d *doc) monthDirection(k int) (dir int, cur bool, end int) {
 	if dir, e := d.direction(k); dir != 0 {
-		return dir, e
+		return dir, false, e
 	}
 	if _, e, ok := d.get(k, lxCurrent); ok {
-		return 0, e
+		return 0, true, e
 	}
-	return 0, k
+	return 0, false, k
 }

@@ -15,16 +15,16 @@ func ruleMonth(d *doc, p *parse, j int) (int, bool) {
 		return j, false
 	}
 	year, k2, yok := d.yearAfterMonth(k, false)
-	dir := 0
+	dir, cur := 0, false
 	if yok {
 		k = k2
 	} else {
 		k0 := k
-		dir, k = d.monthDirection(k)
+		dir, cur, k = d.monthDirection(k)
 		if k == k0 && !monthWord && p.period == "" && !p.since && !p.during && !d.is(j-1, lxPrep) {
 			return j, false
 		}
 	}
-	p.month, p.year, p.dir = month, year, dir
+	p.month, p.year, p.dir, p.cur = month, year, dir, cur
 	return k, true
 }

@@ -4,8 +4,19 @@ package timex
 // البارحة، غدا، الليلة، الليلة الماضية. اليوم التالي (the day after some
 // other event) is not one.
 func ruleRelDay(d *doc, p *parse, j int) (int, bool) {
+	// هذا الصباح، هذه الليلة: today's.
+	if _, k, ok := d.get(j, lxThis); ok && d.lx[k].art {
+		if en, e, ok := d.get(k, lxPart); ok {
+			if p.part == "" {
+				p.part = en.str
+			}
+			p.rel, p.relDays = true, 0
+			return e, true
+		}
+	}
 	en, k, ok := d.get(j, lxRelDay)
-	if !ok || d.is(k, lxAnaphoric) {
+	// اليوم التالي، لليوم الثاني على التوالي: counted from something else.
+	if !ok || d.is(k, lxAnaphoric) || d.is(k, lxOrdinal) {
 		return j, false
 	}
 	off := en.val

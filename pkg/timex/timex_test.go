@@ -231,7 +231,10 @@ func TestRelative(t *testing.T) {
 		{"غدا", "غدا", "2021-02-02", "", day, rel, "", KindRelDay},
 		{"أواخر يناير الماضي", "أواخر يناير الماضي", "2021-01-01", "2021-01-31", month, rel, "", KindMonth},
 		{"منذ مطلع أغسطس/آب الماضي، وفقا", "منذ مطلع أغسطس/آب الماضي", "2020-08-01", "2020-08-31", month, rel, "", KindMonth},
-		{"في 8 يوليو/تموز الجاري عندما", "8 يوليو/تموز الجاري", "2020-07-08", "", day, rel, "", KindDate},
+		{"في 8 فبراير/شباط الجاري عندما", "8 فبراير/شباط الجاري", "2021-02-08", "", day, rel, "", KindDate},
+		{"في الأول من أبريل 2018", "الأول من أبريل 2018", "2018-04-01", "", day, expl, "", KindDate},
+		{"هجوم هذا الصباح", "هذا الصباح", "2021-02-01", "", day, rel, "morning", KindRelDay},
+		{"منذ يوم الجمعة تتعرض", "منذ يوم الجمعة", "2021-01-29", "", day, rel, "", KindWeekday},
 	})
 }
 
@@ -257,8 +260,11 @@ func TestYearsAndMonths(t *testing.T) {
 	assert.Empty(t, tg.Find(arabic.New("مارس الضغط على الحكومة"), ref))
 	// A bare number is not a year.
 	assert.Empty(t, tg.Find(arabic.New("تعقب 2014 حسابا"), ref))
-	// اليوم التالي counts from another event.
+	// اليوم التالي، لليوم الثاني count from another event.
 	assert.Empty(t, tg.Find(arabic.New("وفي اليوم التالي قتل"), ref))
+	assert.Empty(t, tg.Find(arabic.New("خرجت لليوم الثاني على التوالي"), ref))
+	// الصباح is also a family name.
+	assert.Empty(t, tg.Find(arabic.New("الشيخ صباح الخالد الحمد الصباح، خلال كلمته"), ref))
 }
 
 func TestPartOfDay(t *testing.T) {

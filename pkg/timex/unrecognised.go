@@ -8,7 +8,9 @@ import (
 
 // Unrecognised returns the date-like strings of tx that none of exprs
 // covers, for coverage reports: each month name, weekday, relative day
-// word or year-like number (1900..2100) outside an expression, with the
+// word, Hijri month next to a number, unit with the article or after a
+// number (الساعات الماضية، 3 سنوات), or year-like number (1900..2100)
+// outside an expression, with the
 // token on each side, normalised (so equal contexts count together).
 func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
 	d := t.lex(tx)
@@ -24,7 +26,9 @@ func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
 		dateLike := false
 		if d.lx[i].end > i {
 			end = d.lx[i].end
-			dateLike = d.is(i, lxMonth) || d.is(i, lxWeekday) || d.is(i, lxRelDay)
+			dateLike = d.is(i, lxMonth) || d.is(i, lxWeekday) || d.is(i, lxRelDay) ||
+				d.is(i, lxHijriMonth) && (d.startsDate(i-1) || d.startsDate(end)) ||
+				d.is(i, lxUnit) && (d.lx[i].art || d.toks[maxInt(i-1, 0)].Kind == arabic.Number)
 		} else if n, ok := d.num(i); ok && n >= 1900 && n <= 2100 && len(d.toks[i].Text) == 4 {
 			dateLike = true
 		}
@@ -34,6 +38,13 @@ func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
 		i = end
 	}
 	return out
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // window returns tokens [i-1, end+1) of one line, normalised, space-joined.
