@@ -121,6 +121,9 @@ func scoreDoc(r *Report, doc model.Document, id string, isNone bool, golds []Gol
 			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: anchor of gold line %d %q not found in the text", id, golds[g].Line, golds[g].Anchor))
 		}
 	}
+	if doc.Text != "" {
+		checkEvidence(r, id, runes, preds)
+	}
 	links := findLinks(preds, golds, occ)
 	a := assign(links, golds, len(preds))
 	r.Events.Predicted += len(preds)
@@ -199,6 +202,24 @@ func scoreDoc(r *Report, doc model.Document, id string, isNone bool, golds []Gol
 		}
 	}
 	return dr
+}
+
+// checkEvidence warns about predictions whose evidence span does not hold
+// their evidence text (SPEC "Offsets"): matching by overlap trusts the span.
+func checkEvidence(r *Report, id string, runes []rune, preds []model.Event) {
+	bad, first := 0, ""
+	for _, p := range preds {
+		s := p.Evidence.Span
+		if s[0] < 0 || s[0] > s[1] || s[1] > len(runes) || string(runes[s[0]:s[1]]) != p.Evidence.Text {
+			if bad == 0 {
+				first = fmt.Sprintf("%s at %v", p.ID, s)
+			}
+			bad++
+		}
+	}
+	if bad > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %d predictions have an evidence span that does not hold their evidence text (first: %s); matching by overlap trusts the span", id, bad, first))
+	}
 }
 
 // contextWidth is how many code points of text either side of an anchor
