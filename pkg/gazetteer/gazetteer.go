@@ -1,12 +1,18 @@
 // Package gazetteer resolves Arabic place names in Iraq and Syria to places
 // with hierarchy and coordinates.
 //
-// STUB: the gazetteer issue fills this package in; the signatures below are
-// the contract the pipeline calls.
+// Two sources feed it: an embedded curated list (data/places.txt, written by
+// hand: every governorate and district of both countries, the main towns and
+// the valleys, prisons, camps and crossings this news names all the time) and,
+// optionally, GeoNames dumps (Load), which add the villages. A Finder then
+// reads place mentions out of tokenised text and resolves each one with the
+// whole document as context.
 package gazetteer
 
 import (
-	"io/fs"
+	"math"
+	"sort"
+	"strings"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -26,6 +32,9 @@ type Place struct {
 	Aliases    []string // Arabic spellings
 	Parents    []string // ids of enclosing places, nearest first
 	Population int
+	// Curated is true for entries of the embedded list (possibly enriched
+	// from GeoNames); they are preferred on ties and fire without a cue.
+	Curated bool
 }
 
 // Model returns the SPEC form of p.
@@ -37,49 +46,144 @@ func (p *Place) Model() *model.Place {
 // Gazetteer is an immutable set of places.
 type Gazetteer struct {
 	places []*Place
+	byID   map[string]*Place
+	// groups[i] are the places sharing one normalised name key, best first;
+	// byKey maps the key to i. The Finder's trie stores group indices.
+	groups [][]*Place
+	keys   []string
+	byKey  map[string]int32
+	byEn   map[string][]*Place
 }
 
-// Default returns the embedded gazetteer.
-func Default() (*Gazetteer, error) { return &Gazetteer{}, nil }
-
-// LoadStats counts what Load read.
-type LoadStats struct {
-	Places  int
-	Skipped int
-	Errors  []error // positioned: IQ.txt:1234: bad latitude
+// New builds a gazetteer over places. The places must not be modified
+// afterwards: the gazetteer and its finders share them.
+func New(places []*Place) *Gazetteer {
+	g := &Gazetteer{
+		places: places,
+		byID:   make(map[string]*Place, len(places)),
+		byKey:  make(map[string]int32, len(places)*2),
+		byEn:   make(map[string][]*Place, len(places)),
+	}
+	for _, p := range places {
+		g.byID[p.ID] = p
+		seen := map[string]bool{}
+		for _, a := range p.arabicNames() {
+			k := nameKey(a)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			gi, ok := g.byKey[k]
+			if !ok {
+				gi = int32(len(g.groups))
+				g.byKey[k] = gi
+				g.groups = append(g.groups, nil)
+				g.keys = append(g.keys, k)
+			}
+			g.groups[gi] = append(g.groups[gi], p)
+		}
+		if en := strings.ToLower(strings.TrimSpace(p.Name)); en != "" {
+			g.byEn[en] = append(g.byEn[en], p)
+		}
+	}
+	for _, grp := range g.groups {
+		sortByRank(grp)
+	}
+	for _, grp := range g.byEn {
+		sortByRank(grp)
+	}
+	return g
 }
 
-// Load reads a GeoNames dump directory (IQ.txt, SY.txt, admin1CodesASCII.txt,
-// admin2Codes.txt) merged with the embedded default.
-func Load(dir string) (*Gazetteer, LoadStats, error) { return &Gazetteer{}, LoadStats{}, nil }
+func (p *Place) arabicNames() []string {
+	out := make([]string, 0, 1+len(p.Aliases))
+	if p.NameAr != "" {
+		out = append(out, p.NameAr)
+	}
+	return append(out, p.Aliases...)
+}
+
+// nameKey is the form a name is indexed under: normalised tokens joined by
+// one space, the first without its article, as textmatch.Trie keys it.
+func nameKey(name string) string {
+	toks := arabic.New(name).Tokens
+	if len(toks) == 0 {
+		return ""
+	}
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Text
+	}
+	parts[0] = arabic.StripArticle(parts[0])
+	return strings.Join(parts, " ")
+}
+
+// featureRank orders features for ties: what a bare name most often means
+// in the news (a city before the governorate or district named after it).
+var featureRank = map[string]int{
+	"city": 9, "governorate": 8, "country": 8, "town": 7, "district": 6,
+	"site": 6, "region": 5, "subdistrict": 5, "village": 3,
+}
+
+// baseScore is a place's standing without any context.
+func (p *Place) baseScore() float64 {
+	s := float64(featureRank[p.Feature])
+	if p.Curated {
+		s += 10
+	}
+	return s + math.Log10(float64(p.Population)+1)
+}
+
+func sortByRank(ps []*Place) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].baseScore() > ps[j].baseScore() })
+}
 
 // Len is the number of places.
 func (g *Gazetteer) Len() int { return len(g.places) }
 
-// Lookup returns the places an Arabic or English name may denote.
-func (g *Gazetteer) Lookup(name string) []*Place { return nil }
+// Places returns all places; callers must not modify them.
+func (g *Gazetteer) Places() []*Place { return g.places }
 
-// Mention is one place named in a text.
-type Mention struct {
-	// Tok0, Tok1: tokens [Tok0, Tok1) of the whole mention, relation and
-	// feature words included.
-	Tok0, Tok1 int
-	Span       model.Span // original code points of the whole mention
-	Text       string     // e.g. "غربي ناحية العظيم"
-	Relation   model.Relation
-	Precision  int    // ACLED geo-precision 1..3
-	Place      *Place // nil when the text names a place the gazetteer lacks
+// ByID returns the place with the given id, or nil.
+func (g *Gazetteer) ByID(id string) *Place { return g.byID[id] }
+
+// Lookup returns the places an Arabic or English name may denote, best
+// first. An Arabic name may carry clitics (بالحسكة) and spelling variants.
+func (g *Gazetteer) Lookup(name string) []*Place {
+	name = strings.TrimSpace(name)
+	if ps := g.byEn[strings.ToLower(name)]; len(ps) > 0 {
+		return append([]*Place(nil), ps...)
+	}
+	k := nameKey(name)
+	if k == "" {
+		return nil
+	}
+	if gi, ok := g.byKey[k]; ok {
+		return append([]*Place(nil), g.groups[gi]...)
+	}
+	// Try the first word without its proclitics.
+	first, rest, _ := strings.Cut(k, " ")
+	var forms [arabic.MaxForms]string
+	n := arabic.Forms(first, &forms)
+	for i := 1; i < n; i++ {
+		kk := arabic.StripArticle(forms[i])
+		if rest != "" {
+			kk += " " + rest
+		}
+		if gi, ok := g.byKey[kk]; ok {
+			return append([]*Place(nil), g.groups[gi]...)
+		}
+	}
+	return nil
 }
 
-// Finder finds and resolves place mentions; immutable, safe for concurrent use.
-type Finder struct {
-	g *Gazetteer
+// Hierarchy returns p's enclosing places, nearest first.
+func (g *Gazetteer) Hierarchy(p *Place) []*Place {
+	var out []*Place
+	for _, id := range p.Parents {
+		if q := g.byID[id]; q != nil {
+			out = append(out, q)
+		}
+	}
+	return out
 }
-
-// NewFinder compiles a finder over g with the place vocabulary of rulesFS
-// (ar/places.txt: feature words, relation words, names that need a cue).
-func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) { return &Finder{g: g}, nil }
-
-// Find returns the place mentions of tx in text order, each resolved with
-// the whole document as context.
-func (f *Finder) Find(tx *arabic.Text) []Mention { return nil }

@@ -1,0 +1,558 @@
+package gazetteer
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/textmatch"
+	"github.com/rasd-monitor/rasd/rules"
+)
+
+// Mention is one place named in a text.
+type Mention struct {
+	// Tok0, Tok1: tokens [Tok0, Tok1) of the whole mention, relation and
+	// feature words included.
+	Tok0, Tok1 int
+	Span       model.Span // original code points of the whole mention
+	Text       string     // e.g. "غربي ناحية العظيم"
+	Relation   model.Relation
+	Precision  int    // ACLED geo-precision 1..3
+	Place      *Place // nil when the text names a place the gazetteer lacks
+	// Name is the original text of the place name alone, without relation
+	// and feature words ("العظيم" in "غربي ناحية العظيم").
+	Name string
+	// Feature is the feature word's kind when one preceded the name
+	// ("subdistrict" for ناحية), else "".
+	Feature string
+	// Candidates is how many places the name may denote.
+	Candidates int
+}
+
+// blocked marks a not-place phrase in the name trie.
+const blocked = -1
+
+// cue is a feature word: which features it points to.
+type cue struct {
+	word  string // first listed spelling, for Mention.Feature
+	kinds map[string]bool
+	site  bool // names a facility or landform rather than a settlement
+}
+
+// Finder finds and resolves place mentions; immutable, safe for concurrent use.
+type Finder struct {
+	g       *Gazetteer
+	names   textmatch.Trie[int32] // group index, or blocked
+	rels    textmatch.Trie[model.Relation]
+	feats   textmatch.Trie[*cue]
+	needCue []bool // per group: fires only after a feature word
+	// article: per group, whether the text's first word must (+1) or must
+	// not (-1) carry the article: "ورقة" is not Raqqa (الرقة) and
+	// "السورية" is an adjective, not Syria (سورية).
+	article []int8
+	notName map[string]bool
+	prefix  map[string]bool
+	country map[string]string // normalised word → ISO code
+}
+
+// NewFinder compiles a finder over g with the place vocabulary of rulesFS
+// (ar/places.txt: feature words, relation words, names that need a cue).
+func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
+	const file = "ar/places.txt"
+	var errs rules.ErrorList
+	entries, err := rules.Read(rulesFS, file, &errs)
+	if err != nil {
+		return nil, err
+	}
+	f := &Finder{g: g, notName: map[string]bool{}, prefix: map[string]bool{}, country: map[string]string{}}
+	cueKeys := map[string]bool{}
+	bareKeys := map[string]bool{}
+	var notPlace []string
+	for _, e := range entries {
+		switch e.Section {
+		case "feature":
+			if len(e.Fields) != 2 {
+				errs.Add(file, e.Line, "want features | words")
+				continue
+			}
+			c := &cue{kinds: map[string]bool{}}
+			for _, k := range strings.Split(e.Fields[0], ",") {
+				k = strings.TrimSpace(k)
+				if !validFeatures[k] {
+					errs.Add(file, e.Line, "unknown feature %q", k)
+				}
+				c.kinds[k] = true
+			}
+			c.site = !c.kinds["city"] && !c.kinds["town"] && !c.kinds["village"] &&
+				!c.kinds["governorate"] && !c.kinds["district"] && !c.kinds["subdistrict"]
+			for _, w := range rules.Alternatives(e.Fields[1]) {
+				if c.word == "" {
+					c.word = w
+				}
+				f.feats.Add(w, c)
+			}
+		case "relation":
+			if len(e.Fields) != 2 {
+				errs.Add(file, e.Line, "want relation | words")
+				continue
+			}
+			rel := model.Relation(e.Fields[0])
+			switch rel {
+			case model.In, model.Near, model.NorthOf, model.SouthOf, model.EastOf, model.WestOf, model.Between:
+			default:
+				errs.Add(file, e.Line, "unknown relation %q", e.Fields[0])
+				continue
+			}
+			for _, w := range rules.Alternatives(e.Fields[1]) {
+				f.rels.Add(w, rel)
+			}
+		case "cue", "not_place", "not_name", "name_prefix", "bare":
+			if len(e.Fields) != 1 {
+				errs.Add(file, e.Line, "want one field of /-separated words")
+				continue
+			}
+			for _, w := range rules.Alternatives(e.Fields[0]) {
+				switch e.Section {
+				case "cue":
+					cueKeys[nameKey(w)] = true
+				case "not_place":
+					notPlace = append(notPlace, w)
+				case "bare":
+					bareKeys[nameKey(w)] = true
+				case "not_name":
+					f.notName[arabic.Key(w)] = true
+				case "name_prefix":
+					f.prefix[arabic.Key(w)] = true
+				}
+			}
+		case "country":
+			if len(e.Fields) != 2 || len(e.Fields[0]) != 2 {
+				errs.Add(file, e.Line, "want ISO code | words")
+				continue
+			}
+			for _, w := range rules.Alternatives(e.Fields[1]) {
+				f.country[arabic.Key(w)] = e.Fields[0]
+			}
+		default:
+			errs.Add(file, e.Line, "entry outside a known section [%s]", e.Section)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	// Names go in under one original spelling per key, so the trie keys
+	// them exactly as New did.
+	added := make([]bool, len(g.groups))
+	withArticle := make([]int8, len(g.groups)) // bit 1: seen with ال, bit 2: without
+	for _, p := range g.places {
+		for _, a := range p.arabicNames() {
+			gi, ok := g.byKey[nameKey(a)]
+			if !ok {
+				continue
+			}
+			if strings.HasPrefix(arabic.Normalize(a), "ال") {
+				withArticle[gi] |= 1
+			} else {
+				withArticle[gi] |= 2
+			}
+			if added[gi] {
+				continue
+			}
+			added[gi] = true
+			f.names.Add(a, gi)
+		}
+	}
+	f.article = make([]int8, len(g.groups))
+	for gi, k := range g.keys {
+		first, _, _ := strings.Cut(k, " ")
+		switch {
+		case bareKeys[k]:
+			f.article[gi] = -1
+		case withArticle[gi] == 1 && utf8.RuneCountInString(first) <= 3:
+			f.article[gi] = 1
+		}
+	}
+	for _, w := range notPlace {
+		f.names.Add(w, blocked)
+	}
+	f.needCue = make([]bool, len(g.groups))
+	for gi, grp := range g.groups {
+		f.needCue[gi] = cueKeys[g.keys[gi]] || f.autoCue(g.keys[gi], grp)
+	}
+	return f, nil
+}
+
+// autoCue reports whether a name only GeoNames knows is too risky to fire
+// bare: one-word village names are mostly ordinary words or personal names
+// (النصر، السلام، محمد), and two-word ones starting with أبو/أم are kunyas
+// far more often than villages.
+func (f *Finder) autoCue(key string, grp []*Place) bool {
+	maxPop := 0
+	for _, p := range grp {
+		if p.Curated {
+			return false
+		}
+		maxPop = max(maxPop, p.Population)
+	}
+	if maxPop >= 50000 {
+		return false
+	}
+	first, rest, multi := strings.Cut(key, " ")
+	if !multi {
+		return true
+	}
+	if strings.Contains(rest, " ") {
+		return false
+	}
+	switch first {
+	case "ابو", "ام", "ابي", "بن", "ابن", "الشيخ", "شيخ", "السيد", "سيد", "الحاج", "حاجي", "عبد", "ال":
+		return true
+	}
+	return strings.HasPrefix(rest, "عبد") || first == "بيت"
+}
+
+// raw is a mention before resolution.
+type raw struct {
+	start, end, skip int
+	nameStart        int
+	nameSkip         int
+	rel              model.Relation
+	cue              *cue
+	group            int32 // -1: unresolved
+}
+
+// Find returns the place mentions of tx in text order, each resolved with
+// the whole document as context.
+func (f *Finder) Find(tx *arabic.Text) []Mention {
+	toks := tx.Tokens
+	var rs []raw
+	for i := 0; i < len(toks); {
+		if toks[i].Kind != arabic.Word {
+			i++
+			continue
+		}
+		r, next, ok := f.mentionAt(toks, i)
+		if !ok {
+			i = next
+			continue
+		}
+		rs = append(rs, r)
+		i = r.end
+		// Lists after "between" or a plural cue: بين قرى الطالعة وأم الكرامي.
+		for r.rel == model.Between || r.cue != nil {
+			r2, ok := f.andNext(toks, r)
+			if !ok {
+				break
+			}
+			rs = append(rs, r2)
+			i = r2.end
+			if r.rel != model.Between {
+				break
+			}
+			r = r2
+		}
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	return f.resolve(tx, rs)
+}
+
+// mentionAt reads [relation] [feature word] name at token i. When there is
+// none it returns the token to continue from.
+func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
+	if m, ok := f.names.LongestAt(toks, i); ok && m.Vals[0] == blocked {
+		return raw{}, m.End, false
+	}
+	r := raw{start: i, rel: model.In, group: -1}
+	j := i
+	if m, ok := f.rels.LongestAt(toks, i); ok {
+		r.rel, j, r.skip = m.Vals[0], m.End, m.Skip
+	}
+	if j >= len(toks) || toks[j].Kind != arabic.Word {
+		return raw{}, i + 1, false
+	}
+	a, aok := f.nameAt(toks, j, nil)
+	var b raw
+	bok := false
+	if fm, ok := f.feats.LongestAt(toks, j); ok && fm.End < len(toks) {
+		c := fm.Vals[0]
+		if nb, ok := f.nameAt(toks, fm.End, c); ok {
+			b, bok = nb, true
+		} else if !hasArticle(toks[j].Text, fm.Skip) {
+			// "the city" refers back; only a bare feature word introduces
+			// a name we may not know.
+			if e, ok := f.unknownName(toks, fm.End, 0); ok {
+				b = raw{nameStart: fm.End, end: e, group: -1}
+				bok = true
+			}
+		}
+		if bok {
+			b.cue = c
+			if j == i {
+				r.skip = fm.Skip
+			}
+		}
+	}
+	switch {
+	case bok && (!aok || b.end > a.end):
+		r.end, r.nameStart, r.nameSkip, r.group, r.cue = b.end, b.nameStart, b.nameSkip, b.group, b.cue
+	case aok:
+		if j == i {
+			r.skip = a.nameSkip
+		}
+		r.end, r.nameStart, r.nameSkip, r.group = a.end, a.nameStart, a.nameSkip, a.group
+	default:
+		return raw{}, i + 1, false
+	}
+	return r, 0, true
+}
+
+// nameAt matches a known name at token j; c is the feature word before it.
+func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
+	if j >= len(toks) || toks[j].Kind != arabic.Word {
+		return raw{}, false
+	}
+	m, ok := f.names.LongestAt(toks, j)
+	if !ok || m.Vals[0] == blocked {
+		return raw{}, false
+	}
+	gi := m.Vals[0]
+	if f.needCue[gi] && c == nil {
+		return raw{}, false
+	}
+	if a := f.article[gi]; a != 0 && (a > 0) != hasArticle(toks[j].Text, m.Skip) {
+		return raw{}, false
+	}
+	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi}, true
+}
+
+// andNext reads the next item of a list: "وأم الكرامي" after "بين قرى الطالعة".
+func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
+	e := prev.end
+	if e >= len(toks) || toks[e].Kind != arabic.Word || !strings.HasPrefix(toks[e].Text, "و") {
+		return raw{}, false
+	}
+	r := raw{start: e, rel: prev.rel, cue: prev.cue, group: -1}
+	if n, ok := f.nameAt(toks, e, prev.cue); ok {
+		r.end, r.nameStart, r.nameSkip, r.group, r.skip = n.end, e, n.nameSkip, n.group, n.nameSkip
+		return r, true
+	}
+	if prev.cue == nil {
+		return raw{}, false
+	}
+	if end, ok := f.unknownName(toks, e, 1); ok {
+		r.end, r.nameStart, r.nameSkip, r.skip = end, e, 1, 1
+		return r, true
+	}
+	return raw{}, false
+}
+
+// unknownName reads a name the gazetteer lacks at token k (skipping skip
+// leading clitic letters): one word, or two when the first is a name
+// prefix such as أم or تل. It refuses words that cannot be names.
+func (f *Finder) unknownName(toks []arabic.Token, k, skip int) (int, bool) {
+	if k >= len(toks) || !f.nameWord(toks[k], skip) {
+		return 0, false
+	}
+	if _, ok := f.feats.LongestAt(toks, k); ok {
+		return 0, false
+	}
+	if _, ok := f.rels.LongestAt(toks, k); ok {
+		return 0, false
+	}
+	w := toks[k].Text[skipBytes(toks[k].Text, skip):]
+	if f.prefix[w] && k+1 < len(toks) && f.nameWord(toks[k+1], 0) {
+		return k + 2, true
+	}
+	return k + 1, true
+}
+
+// nameWord reports whether a token may be (part of) a place name.
+func (f *Finder) nameWord(t arabic.Token, skip int) bool {
+	if t.Kind != arabic.Word || !arabic.IsArabicWord(t.Text) {
+		return false
+	}
+	w := t.Text[skipBytes(t.Text, skip):]
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	// A name right after a feature word takes no preposition (سجن بالبلاد),
+	// and an indefinite word in -ية is an adjective (منطقة زراعية).
+	for _, p := range []string{"بال", "لل", "كال", "فال"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	if !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
+		return false
+	}
+	var forms [arabic.MaxForms]string
+	n := arabic.Forms(w, &forms)
+	for i := 0; i < n; i++ {
+		if f.notName[forms[i]] || f.country[forms[i]] != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func skipBytes(s string, runes int) int {
+	b := 0
+	for i := 0; i < runes && b < len(s); i++ {
+		_, n := utf8.DecodeRuneInString(s[b:])
+		b += n
+	}
+	return b
+}
+
+// hasArticle reports whether the word, past its clitics, starts with ال.
+func hasArticle(w string, skip int) bool {
+	w = w[skipBytes(w, skip):]
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل")
+}
+
+// resolve picks each mention's place with the document as context: the
+// feature word, the governorates the other mentions point to, the country
+// the article is about, then rank and population.
+func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
+	// Country votes from words like العراق، السورية.
+	votes := map[string]int{}
+	var forms [arabic.MaxForms]string
+	for _, t := range tx.Tokens {
+		if t.Kind != arabic.Word {
+			continue
+		}
+		n := arabic.Forms(t.Text, &forms)
+		for i := 0; i < n; i++ {
+			if c := f.country[forms[i]]; c != "" {
+				votes[c]++
+				break
+			}
+		}
+	}
+	// First pass: the best reading of each mention without admin context;
+	// its governorate supports the other mentions.
+	type support map[int32]bool
+	admin := map[string]support{}
+	for _, r := range rs {
+		if r.group < 0 {
+			continue
+		}
+		grp := f.g.groups[r.group]
+		best := f.pick(grp, r.cue, "", nil, r.group)
+		if best.Curated || len(grp) == 1 {
+			votes[best.Country]++
+			if best.Admin1 != "" {
+				k := best.Country + "|" + best.Admin1
+				if admin[k] == nil {
+					admin[k] = support{}
+				}
+				admin[k][r.group] = true
+			}
+		}
+	}
+	country, top := "", 0
+	for c, n := range votes {
+		if n > top || (n == top && c < country) {
+			country, top = c, n
+		}
+	}
+	out := make([]Mention, 0, len(rs))
+	for _, r := range rs {
+		s, e := tx.Span(r.start, r.end, r.skip)
+		ns, _ := tx.Span(r.nameStart, r.end, r.nameSkip)
+		m := Mention{Tok0: r.start, Tok1: r.end, Span: model.Span{s, e}, Text: tx.Slice(s, e),
+			Relation: r.rel, Name: tx.Slice(ns, e)}
+		if r.cue != nil {
+			m.Feature = r.cue.word
+		}
+		if r.group >= 0 {
+			grp := f.g.groups[r.group]
+			m.Candidates = len(grp)
+			m.Place = f.pick(grp, r.cue, country, func(p *Place) int {
+				n := 0
+				for gi := range admin[p.Country+"|"+p.Admin1] {
+					if gi != r.group {
+						n++
+					}
+				}
+				return n
+			}, r.group)
+		}
+		m.Precision = precision(m.Place, r.rel, r.cue)
+		out = append(out, m)
+	}
+	return out
+}
+
+// pick scores the candidates of one name.
+func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*Place) int, _ int32) *Place {
+	if len(grp) == 1 {
+		return grp[0]
+	}
+	var best *Place
+	bestScore := 0.0
+	for _, p := range grp {
+		s := p.baseScore()
+		if c != nil {
+			if c.kinds[p.Feature] {
+				s += 40
+			} else {
+				s -= 5
+			}
+		}
+		if country != "" && p.Country == country {
+			s += 15
+		}
+		if adminSupport != nil && p.Feature != "governorate" {
+			if n := adminSupport(p); n > 0 {
+				s += 20 + float64(min(n, 5))
+			}
+		}
+		if best == nil || s > bestScore {
+			best, bestScore = p, s
+		}
+	}
+	return best
+}
+
+// precision is the ACLED geo-precision of a mention.
+func precision(p *Place, rel model.Relation, c *cue) int {
+	feature := ""
+	if p != nil {
+		feature = p.Feature
+	} else if c != nil {
+		for k := range c.kinds {
+			if len(c.kinds) == 1 {
+				feature = k
+			}
+		}
+	}
+	prec := 1
+	switch feature {
+	case "country", "governorate":
+		return 3
+	case "district", "region":
+		prec = 2
+	}
+	if rel != model.In {
+		prec = max(prec, 2)
+	}
+	if p != nil && c != nil && c.site && !c.kinds[p.Feature] {
+		// "سجن X" where X is a town: the site is somewhere at X.
+		prec = max(prec, 2)
+	}
+	return prec
+}
+
+// String renders a mention for debugging and the lookup command.
+func (m Mention) String() string {
+	if m.Place == nil {
+		return fmt.Sprintf("%q %s p%d unresolved", m.Text, m.Relation, m.Precision)
+	}
+	return fmt.Sprintf("%q %s p%d %s (%s, %s)", m.Text, m.Relation, m.Precision, m.Place.Name, m.Place.Feature, m.Place.Admin1)
+}
