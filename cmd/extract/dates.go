@@ -114,7 +114,7 @@ func formatExpr(e timex.Expr) string {
 		on   bool
 		name string
 	}{{e.Since, "since"}, {e.During, "during"}, {e.Future, "future"}, {e.Hijri, "hijri"},
-		{e.Dateline, "dateline"}, {e.WeekdayMismatch, "weekday-mismatch"}} {
+		{e.Dateline, "dateline"}, {e.Reporting, "reporting"}, {e.WeekdayMismatch, "weekday-mismatch"}} {
 		if f.on {
 			extra = append(extra, f.name)
 		}

@@ -5,14 +5,15 @@ import "github.com/rasd-monitor/rasd/pkg/model"
 // Best picks the expression that dates an event whose evidence is the
 // code-point span [start, end) and whose trigger starts at anchor: among
 // the expressions inside the span that are not a header dateline, a vague
-// stretch or a bare part of day, the resolved one of finest grain (day,
-// week, month, year), and among equals the nearest to anchor, preferring
-// one before it. It is the suggested way for the pipeline to attach a date;
+// stretch or a bare part of day, a resolved one first, then one that does
+// not date a report nor open or span a period (Reporting, Since, During),
+// then the finest grain (day, week, month, year), then the nearest to
+// anchor, preferring one before it. It is the suggested way for the pipeline to attach a date;
 // when it finds none, the pipeline falls back to the previous sentence of
 // the paragraph or to the publication date (basis publication).
 func Best(exprs []Expr, start, end, anchor int) (Expr, bool) {
 	best, found := Expr{}, false
-	bestKey := [3]int{}
+	bestKey := [4]int{}
 	for _, e := range exprs {
 		sp := e.Date.Span
 		if sp == nil || sp[0] < start || sp[1] > end || e.Dateline || e.Kind == KindVague || e.Kind == KindPartOfDay {
@@ -28,7 +29,11 @@ func Best(exprs []Expr, start, end, anchor int) (Expr, bool) {
 		} else if dist < 0 {
 			dist = 0
 		}
-		key := [3]int{resolved, grainRank(e.Grain), dist}
+		demoted := 0
+		if e.Reporting || e.Since || e.During {
+			demoted = 1
+		}
+		key := [4]int{resolved, demoted, grainRank(e.Grain), dist}
 		if !found || less(key, bestKey) {
 			best, bestKey, found = e, key, true
 		}
@@ -50,7 +55,7 @@ func grainRank(p model.Precision) int {
 	return 4
 }
 
-func less(a, b [3]int) bool {
+func less(a, b [4]int) bool {
 	for i := range a {
 		if a[i] != b[i] {
 			return a[i] < b[i]

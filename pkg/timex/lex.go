@@ -66,6 +66,44 @@ func (d *doc) get(i int, k lexKind) (entry, int, bool) {
 	return entry{}, i, false
 }
 
+// next returns the token after the phrase at i (i+1 for a non-phrase).
+func (d *doc) next(i int) int {
+	if i < len(d.lx) && d.lx[i].end > i {
+		return d.lx[i].end
+	}
+	return i + 1
+}
+
+// reporting reports whether the expression [s, e) dates a report: a verb
+// of saying among the eight words before it in its sentence with no إن/أن
+// in between (أفاد المرصد السوري لحقوق الإنسان، صباح الاثنين، ...), or
+// إن/أن right after it (قالت الأمم المتحدة الاثنين إن).
+func (d *doc) reporting(s, e int) bool {
+	k := e
+	for k < len(d.toks) && d.toks[k].Kind == arabic.Punct {
+		k++
+	}
+	if d.word(k, "ان", "انه", "انها", "بان") {
+		return true
+	}
+	for i, n := s-1, 0; i >= 0 && n < 8 && d.toks[i].Kind != arabic.Newline; i-- {
+		if d.toks[i].Kind == arabic.Punct {
+			if d.punct(i, ".!?؟:") {
+				return false
+			}
+			continue
+		}
+		n++
+		if d.is(i, lxReportVerb) {
+			return true
+		}
+		if d.word(i, "ان", "انه", "انها", "بان") {
+			return false
+		}
+	}
+	return false
+}
+
 // is reports whether the phrase at i has an entry of kind k.
 func (d *doc) is(i int, k lexKind) bool {
 	_, _, ok := d.get(i, k)

@@ -40,6 +40,7 @@ const (
 	lxHijriMark
 	lxGregMark
 	lxDateline
+	lxReportVerb
 )
 
 var sectionKinds = map[string]lexKind{
@@ -49,7 +50,7 @@ var sectionKinds = map[string]lexKind{
 	"unit": lxUnit, "count": lxCount, "ordinal": lxOrdinal, "ago": lxAgo,
 	"since": lxSince, "during": lxDuring, "period": lxPeriod, "season": lxSeason,
 	"prep": lxPrep, "hijri_mark": lxHijriMark, "greg_mark": lxGregMark,
-	"dateline": lxDateline,
+	"dateline": lxDateline, "report_verb": lxReportVerb,
 }
 
 // Units of [unit].

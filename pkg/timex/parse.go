@@ -17,7 +17,7 @@ type parse struct {
 	// Calendar fields named by the text (0 = not named).
 	day, month, year int
 	hijri            bool
-	dir              int // direction after a day/month without year
+	dir              int  // direction after a day/month without year
 	cur              bool // الجاري/الحالي after a day/month: publication's month
 
 	// Relative to publication.
@@ -98,6 +98,14 @@ func (d *doc) parseAt(i int) (parse, bool) {
 	}
 	if en, e, ok := d.get(j, lxWeekday); ok {
 		p.weekday, j = en.val, e
+		// ليل الأحد الاثنين: the night between two days is the first's.
+		if en2, e2, ok := d.get(j, lxWeekday); ok && en2.val == (en.val+1)%7 {
+			j = e2
+		} else if d.punct(j, "-/") {
+			if en2, e2, ok := d.get(j+1, lxWeekday); ok && en2.val == (en.val+1)%7 {
+				j = e2
+			}
+		}
 		p.wdDir, j = d.direction(j)
 		if d.punct(j, "،,") && d.startsDate(j+1) {
 			j++

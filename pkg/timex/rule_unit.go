@@ -15,6 +15,10 @@ func ruleUnit(d *doc, p *parse, j int) (int, bool) {
 		return j, false
 	}
 	k = e
+	// الأيام القليلة الماضية، الأيام الخمسة الماضية
+	if en.cnt != 1 && (d.word(k, "القليله") || d.is(k, lxCount)) {
+		k = d.next(k)
+	}
 	dir, k2 := d.direction(k)
 	cur := false
 	if dir == 0 {

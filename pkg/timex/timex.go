@@ -96,6 +96,10 @@ type Expr struct {
 	// Dateline: the expression fills its line (an article's header date),
 	// so it dates the article, not an event.
 	Dateline bool
+	// Reporting: the expression sits by a verb of saying (قال المرصد
+	// الأحد إن، أفاد، صباح الاثنين، بـ): it dates the report, which may be
+	// later than the event.
+	Reporting bool
 	// WeekdayMismatch: the text names a weekday the resolved day is not.
 	WeekdayMismatch bool
 }
@@ -145,6 +149,7 @@ func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
 			e.Date.Text = tx.Slice(start, end)
 			e.Date.Span = &model.Span{start, end}
 			e.Dateline = d.fillsLine(p.s, p.e)
+			e.Reporting = !e.Dateline && d.reporting(p.s, p.e)
 			out = append(out, e)
 		}
 		i = p.e

@@ -191,6 +191,7 @@ func TestWeekdays(t *testing.T) {
 		{"منذ مساء الخميس تخوض", "منذ مساء الخميس", "2021-01-28", "", day, rel, "evening", KindWeekday},
 		{"استهدف قبل منتصف ليل الخميس بلدة", "منتصف ليل الخميس", "2021-01-28", "", day, rel, "night", KindWeekday},
 		{"الخميس صباحا", "الخميس صباحا", "2021-01-28", "", day, rel, "morning", KindWeekday},
+		{"في ضربة ليل الأحد الاثنين قرب", "ليل الأحد الاثنين", "2021-01-31", "", day, rel, "night", KindWeekday},
 	})
 	// أحد is "one", not Sunday, without the article.
 	assert.Empty(t, newTagger(t).Find(arabic.New("أحد المنفذين"), ref))
@@ -320,6 +321,29 @@ func TestFlags(t *testing.T) {
 	e := one("الشهر الماضي")
 	assert.Equal(t, KindMonth, e.Kind)
 	assert.Equal(t, model.PrecisionMonth, e.Grain)
+}
+
+func TestReporting(t *testing.T) {
+	tg := newTagger(t)
+	got := tg.Find(arabic.New("أفاد المرصد السوري لحقوق الإنسان، صباح الاثنين، بمقتل 38 في ضربة جوية ليل الأحد الاثنين. وقالت الأمم المتحدة الأحد إن"), ref)
+	require.Len(t, got, 3)
+	assert.True(t, got[0].Reporting, got[0].Date.Text)
+	assert.False(t, got[1].Reporting, got[1].Date.Text)
+	assert.True(t, got[2].Reporting, got[2].Date.Text)
+	best, ok := Best(got, 0, 200, 60)
+	require.True(t, ok)
+	assert.Equal(t, "ليل الأحد الاثنين", best.Date.Text)
+	// قال المرصد إن ... الأحد: the date after إن is the event's.
+	got = tg.Find(arabic.New("قال المرصد إن 20 قتلوا الأحد"), ref)
+	require.Len(t, got, 1)
+	assert.False(t, got[0].Reporting)
+	// Vague recent stretches.
+	for _, in := range []string{"خلال الأسبوعين الماضيين", "في الأيام القليلة الماضية", "في الأيام الأخيرة"} {
+		got = tg.Find(arabic.New(in), ref)
+		require.Len(t, got, 1, in)
+		assert.Equal(t, KindVague, got[0].Kind, in)
+		assert.True(t, got[0].During, in)
+	}
 }
 
 func TestPublished(t *testing.T) {
