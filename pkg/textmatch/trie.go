@@ -92,6 +92,12 @@ func (t *Trie[V]) LongestAt(toks []arabic.Token, i int) (Match[V], bool) {
 			if j >= len(toks) || n.next == nil || toks[j].Kind == arabic.Newline {
 				break
 			}
+			if isQuote(toks[j]) && j+1 < len(toks) {
+				// Names are often quoted mid-phrase: تنظيم «داعش».
+				if c := n.next[toks[j+1].Text]; c != nil {
+					j++
+				}
+			}
 			n = n.next[toks[j].Text]
 			if n == nil {
 				break
@@ -125,4 +131,8 @@ func clitics(w, form string) int {
 		prefix = strings.TrimSuffix(prefix, "لل")
 	}
 	return utf8.RuneCountInString(prefix)
+}
+
+func isQuote(t arabic.Token) bool {
+	return t.Kind == arabic.Punct && (t.Text == "«" || t.Text == "»" || t.Text == "\"")
 }

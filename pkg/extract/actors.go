@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/rasd-monitor/rasd/pkg/model"
+)
+
+// forcesFirst are the kinds that forces carry out against armed groups:
+// state and foreign forces default to perpetrator, armed groups to target.
+func forcesFirst(k kind) bool {
+	switch k {
+	case model.SecurityOperation, model.Arrest, model.WeaponsSeizure, model.Airstrike, model.Shelling:
+		return true
+	}
+	return false
+}
+
+func (d *docState) actorIn(a, b int) bool {
+	for _, h := range d.actors {
+		if h.tok0 >= a && h.tok1 <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve turns a generic word for fighters into the armed group the
+// article names, or an unidentified armed group.
+func (d *docState) resolve(def *actorDef) (string, model.ActorType, string) {
+	if def.generic {
+		if d.armedGroup != nil {
+			return d.armedGroup.name, d.armedGroup.typ, d.armedGroup.country
+		}
+		return "Unidentified armed group", model.RebelGroup, ""
+	}
+	return def.name, def.typ, def.country
+}
+
+// actorsOf lists the sides of an incident with their roles, read from the
+// clause's structure first (هجوم لـX، على Y، من قبل X, the people a figure
+// counts) and from the kind of incident otherwise.
+func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
+	var out []model.Actor
+	index := map[string]int{}
+	hasMain := false
+	for _, m := range inc.members {
+		for _, h := range d.actors {
+			if h.tok0 >= m.tok0 && h.tok1 <= m.tok1 && d.armedGroup != nil {
+				if name, _, _ := d.resolve(h.def); name == d.armedGroup.name {
+					hasMain = true
+				}
+			}
+		}
+	}
+	for _, m := range inc.members {
+		for _, h := range d.actors {
+			if h.tok0 < m.tok0 || h.tok1 > m.tok1 {
+				continue
+			}
+			name, typ, country := d.resolve(h.def)
+			role := d.role(h, m, k, typ, name, hasMain)
+			s, e := d.tx.Span(h.tok0, h.tok1, h.skip)
+			a := model.Actor{Name: name, Text: d.tx.Slice(s, e), Span: model.Span{s, e}, Type: typ, Role: role, Country: country}
+			if i, ok := index[name]; ok {
+				if rank(role) > rank(out[i].Role) {
+					out[i].Role = role
+				}
+				continue
+			}
+			index[name] = len(out)
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func rank(r model.Role) int {
+	switch r {
+	case model.Perpetrator:
+		return 3
+	case model.Target:
+		return 2
+	case model.Responder:
+		return 1
+	}
+	return 0
+}
+
+func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, name string, hasMain bool) model.Role {
+	toks := d.tx.Tokens
+	if typ == model.Civilians {
+		return model.Target
+	}
+	if ci := d.clauseOf[h.tok0]; ci >= 0 {
+		c := d.clauses[ci]
+		if _, ok := d.x.cueBefore(toks, "by", h.tok0, c.tok0); ok {
+			return model.Perpetrator
+		}
+		if _, ok := d.x.cueBefore(toks, "target", h.tok0, c.tok0); ok {
+			return model.Target
+		}
+		// "هجوما لتنظيم داعش": a trigger noun and ل before the actor.
+		if m.head != nil && h.tok0 == m.head.tok1 && h.skip > 0 && strings.HasPrefix(toks[h.tok0].Text, "ل") {
+			return model.Perpetrator
+		}
+		// The people a figure counts are its victims: 7 قتلى من عصابات داعش.
+		if h.tok0 > c.tok0 && toks[h.tok0-1].Text == "من" && d.figureBefore(h.tok0-1, c.tok0) {
+			return model.Target
+		}
+	}
+	armed := typ == model.RebelGroup || typ == model.PoliticalMilitia || typ == model.IdentityMilitia
+	if forcesFirst(k) {
+		if armed && typ != model.PoliticalMilitia {
+			return model.Target
+		}
+		return model.Perpetrator
+	}
+	if armed {
+		if hasMain && d.armedGroup != nil && name != d.armedGroup.name {
+			return model.Target // the other side of the main armed group's attack
+		}
+		return model.Perpetrator
+	}
+	return model.Target
+}
+
+// figureBefore reports a casualty whose counted people end at token at.
+func (d *docState) figureBefore(at, c0 int) bool {
+	for _, c := range d.cas {
+		if c.tok1 == at || c.fig.tok1 == at || (c.tok1 > at-3 && c.tok1 <= at && c.tok0 >= c0) {
+			return true
+		}
+	}
+	return false
+}
+
+// casualtiesOf is the casualty figures inside a mention.
+func (d *docState) casualtiesOf(m *mention) []casualty {
+	var out []casualty
+	for _, c := range d.cas {
+		if c.tok0 >= m.tok0 && c.tok1 <= m.tok1 && c.kind != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// casualties combines the figures of an incident: a total whose breakdown
+// adds up is written as its parts (with their groups), otherwise as the
+// total alone; a figure repeated by another report counts once; for one
+// kind and group the highest toll stands.
+func (d *docState) casualties(inc *incident, actors []model.Actor) []model.Casualty {
+	var all []casualty
+	for _, m := range inc.members {
+		all = append(all, d.casualtiesOf(m)...)
+	}
+	// Totals and their parts.
+	var figs []casualty
+	for i := 0; i < len(all); i++ {
+		c := all[i]
+		if c.partOf {
+			continue
+		}
+		j := i + 1
+		sum := 0
+		for j < len(all) && all[j].partOf && all[j].kind == c.kind {
+			sum += all[j].fig.count
+			j++
+		}
+		if j > i+1 && sum == c.fig.count {
+			figs = append(figs, all[i+1:j]...)
+		} else {
+			figs = append(figs, c)
+		}
+		i = j - 1
+	}
+	var out []model.Casualty
+	for _, c := range figs {
+		mc := model.Casualty{Kind: c.kind, Count: c.fig.count, Min: c.fig.min, Max: c.fig.max,
+			Exact: c.fig.exact, Group: d.group(c, actors)}
+		s, e := d.tokSpan(c.tok0, c.tok1)
+		mc.Text, mc.Span = d.tx.Slice(s, e), model.Span{s, e}
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.Kind != mc.Kind {
+				continue
+			}
+			if o.Count == mc.Count || o.Group == mc.Group || o.Group == "" || mc.Group == "" {
+				if mc.Count > o.Count {
+					*o = mc
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, mc)
+		}
+	}
+	return out
+}
+
+// group names who the counted people were.
+func (d *docState) group(c casualty, actors []model.Actor) string {
+	if c.groupActor != nil {
+		name, _, _ := d.resolve(c.groupActor)
+		return name
+	}
+	firstTarget := func(types ...model.ActorType) string {
+		for _, a := range actors {
+			if a.Role != model.Target {
+				continue
+			}
+			for _, t := range types {
+				if a.Type == t {
+					return a.Name
+				}
+			}
+		}
+		return ""
+	}
+	switch c.category {
+	case "civilians":
+		return "civilians"
+	case "forces":
+		if g := firstTarget(model.StateForces, model.ExternalForces); g != "" {
+			return g
+		}
+		return "security forces"
+	case "militants":
+		if d.armedGroup != nil {
+			return d.armedGroup.name
+		}
+		return "militants"
+	case "prisoners":
+		return "prisoners"
+	}
+	if c.kind == model.Arrested {
+		return firstTarget(model.RebelGroup)
+	}
+	return ""
+}

@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+)
+
+// negationWindow is how many tokens before a trigger a negation reaches.
+const negationWindow = 3
+
+// maxOpName is the most tokens an operation's name may have.
+const maxOpName = 6
+
+// annotate finds everything the mentions are built from.
+func (d *docState) annotate() {
+	lx := d.x.lex
+	toks := d.tx.Tokens
+	for _, m := range lx.triggers.FindAll(toks) {
+		if d.clauseOf[m.Start] < 0 {
+			continue
+		}
+		h := trigHit{tok0: m.Start, tok1: m.End, trigger: m.Vals[0]}
+		// The article shows in the token's text; Forms stripped it for
+		// matching only.
+		first := stemOf(toks[m.Start].Text, m.Skip)
+		h.definite = strings.HasPrefix(first, "ال") || strings.HasPrefix(first, "لل")
+		c := d.clauses[d.clauseOf[m.Start]]
+		if _, ok := d.x.cueBefore(toks, "demonstrative", m.Start, c.tok0); ok {
+			h.definite = true
+		}
+		h.negated = d.phraseIn("negation", max(c.tok0, m.Start-negationWindow), m.Start)
+		h.planned = d.phraseIn("planned", c.tok0, m.Start)
+		d.trig = append(d.trig, h)
+	}
+	for _, m := range lx.actors.FindAll(toks) {
+		d.actors = append(d.actors, actorHit{tok0: m.Start, tok1: m.End, skip: m.Skip, def: m.Vals[0]})
+	}
+	d.armedGroup = d.mainArmedGroup()
+	for _, m := range lx.sources.FindAll(toks) {
+		d.sources = append(d.sources, sourceHit{tok0: m.Start, tok1: m.End, skip: m.Skip, def: m.Vals[0]})
+	}
+	d.places = d.x.places.Find(d.tx)
+	for _, e := range d.x.dates.Find(d.tx, d.doc.Published) {
+		h := dateHit{Expr: e}
+		if ci := d.clauseOf[e.Tok0]; ci >= 0 {
+			c := d.clauses[ci]
+			if s, ok := d.firstPhrase("since", c.tok0, e.Tok0); ok {
+				// منذ مساء الخميس dates what follows it; a date further on
+				// in a منذ clause is background to it.
+				h.background = !(s.End == e.Tok0)
+			}
+		}
+		d.dates = append(d.dates, h)
+		if !h.background && !h.Future {
+			d.exprs = append(d.exprs, e)
+		}
+	}
+	for _, c := range d.clauses {
+		if d.sents[c.sent].skip {
+			continue
+		}
+		d.cas = d.x.findCasualties(toks, c.tok0, c.tok1, d.cas)
+		d.ops = d.findOperations(c.clause, d.ops)
+	}
+}
+
+// stemOf returns w without its first skip code points.
+func stemOf(w string, skip int) string {
+	for i := range w {
+		if skip == 0 {
+			return w[i:]
+		}
+		skip--
+	}
+	return ""
+}
+
+// phraseIn reports a cues.txt phrase of section starting in tokens [a, b).
+func (d *docState) phraseIn(section string, a, b int) bool {
+	_, ok := d.firstPhrase(section, a, b)
+	return ok
+}
+
+type span struct{ Start, End int }
+
+func (d *docState) firstPhrase(section string, a, b int) (span, bool) {
+	tr := d.x.lex.cue[section]
+	for i := a; i < b; i++ {
+		if m, ok := tr.LongestAt(d.tx.Tokens, i); ok {
+			return span{m.Start, m.End}, true
+		}
+	}
+	return span{}, false
+}
+
+// opensWith reports whether clause c opens with a phrase of section,
+// after a leading و or ف.
+func (d *docState) opensWith(section string, c clause) bool {
+	tr := d.x.lex.cue[section]
+	for i := c.tok0; i < c.tok1 && i < c.tok0+2; i++ {
+		if _, ok := tr.LongestAt(d.tx.Tokens, i); ok {
+			return true
+		}
+		if t := d.tx.Tokens[i].Text; t != "و" && t != "ف" && d.tx.Tokens[i].Kind != arabic.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// findOperations reads operation names: a cue (عملية، تحت مسمى) then a name
+// in «», (), or "" — the closing mark may be missing, so a clause end or
+// maxOpName tokens also end it.
+func (d *docState) findOperations(c clause, out []opHit) []opHit {
+	toks := d.tx.Tokens
+	tr := d.x.lex.cue["operation"]
+	for i := c.tok0; i < c.tok1; i++ {
+		m, ok := tr.LongestAt(toks, i)
+		if !ok {
+			continue
+		}
+		j := m.End
+		if j >= len(toks) {
+			break
+		}
+		open := toks[j].Text
+		var closer string
+		switch open {
+		case "«":
+			closer = "»"
+		case "(":
+			closer = ")"
+		case "\"":
+			closer = "\""
+		default:
+			continue
+		}
+		k := j + 1
+		for k < len(toks) && k < j+1+maxOpName && toks[k].Text != closer &&
+			toks[k].Kind != arabic.Newline && !isClauseMark(toks[k].Text) {
+			k++
+		}
+		if k == j+1 {
+			continue
+		}
+		name := d.tx.Slice(toks[j+1].Start, toks[k-1].End)
+		out = append(out, opHit{tok0: j + 1, tok1: k, name: cleanName(name)})
+		i = k
+	}
+	return out
+}
+
+func isClauseMark(s string) bool {
+	switch s {
+	case "،", "؛", ",", ";", ".", "؟", "?", "!":
+		return true
+	}
+	return false
+}
+
+// cleanName drops tatweel and harakat from a name taken from the text, so
+// «ثـأر الشهداء» and «ثأر الشهداء» name one operation.
+func cleanName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670 {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// mainArmedGroup is the non-generic armed group named most in the text.
+func (d *docState) mainArmedGroup() *actorDef {
+	counts := map[*actorDef]int{}
+	var best *actorDef
+	for _, a := range d.actors {
+		if a.def.generic || a.def.typ != "rebel_group" || a.def.name == "Unidentified armed group" {
+			continue
+		}
+		counts[a.def]++
+		if best == nil || counts[a.def] > counts[best] {
+			best = a.def
+		}
+	}
+	return best
+}

@@ -1,0 +1,429 @@
+package extract
+
+import (
+	"sort"
+	"time"
+
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/timex"
+)
+
+// historicalAfter is how long before publication an incident is history
+// rather than news.
+const historicalAfter = 60 * 24 * time.Hour
+
+// event writes the record of one incident; false drops an incident too thin
+// to code (no place, no figure, no named side).
+func (d *docState) event(inc *incident) (model.Event, bool) {
+	k := inc.kind()
+	if k == "" || k == kindExplosion || k == kindAnaphor {
+		return model.Event{}, false
+	}
+	if k == model.IED && d.allBombing(inc) && d.suicideAtSamePlace(inc) {
+		k = model.SuicideBombing
+	}
+	ev := model.Event{DocID: d.doc.ID, Type: k}
+	s, e := d.tokSpan(inc.tok0, inc.tok1)
+	ev.Evidence = model.Evidence{Text: d.tx.Slice(s, e), Span: model.Span{s, e}}
+	ev.Locations = d.locations(inc)
+	ev.Actors = d.actorsOf(inc, k)
+	ev.Casualties = d.casualties(inc, ev.Actors)
+	ev.Date = d.dateOf(inc)
+	ev.Sources = d.sourcesOf(inc)
+	ev.Operation = d.operationOf(inc)
+	ev.Flags = d.flagsOf(inc, ev.Date, len(ev.Casualties) > 0)
+
+	strong := false
+	for _, m := range inc.members {
+		if m.head != nil && m.head.flags&(weak|plural) == 0 {
+			strong = true
+		}
+	}
+	named := false
+	for _, a := range ev.Actors {
+		if a.Role == model.Perpetrator || a.Role == model.Target {
+			named = true
+		}
+	}
+	if len(ev.Locations) == 0 && len(ev.Casualties) == 0 && !(strong && named) {
+		return model.Event{}, false
+	}
+	ev.ACLED = acled(k, ev.Actors, ev.Casualties)
+	ev.Confidence = d.confidence(inc, &ev, strong)
+	return ev, true
+}
+
+// tokSpan is the original code-point span of tokens [a, b).
+func (d *docState) tokSpan(a, b int) (int, int) {
+	return d.tx.Tokens[a].Start, d.tx.Tokens[b-1].End
+}
+
+func (d *docState) allBombing(inc *incident) bool {
+	for _, m := range inc.members {
+		if m.kind == model.IED && !m.bombing {
+			return false
+		}
+	}
+	return true
+}
+
+// suicideAtSamePlace reports a suicide cue anywhere in the article at a
+// place the incident names (أحد المنفذين الانتحاريين في ساحة الطيران), which
+// settles a bombing of no stated kind.
+func (d *docState) suicideAtSamePlace(inc *incident) bool {
+	var mine []*gazetteer.Place
+	for _, m := range inc.members {
+		mine = append(mine, d.resolvedPlaces(m)...)
+	}
+	for _, h := range d.trig {
+		if h.kind != model.SuicideBombing || d.clauseOf[h.tok0] < 0 {
+			continue
+		}
+		c := d.clauses[d.clauseOf[h.tok0]]
+		for _, p := range d.places {
+			if p.Place == nil || p.Tok0 < c.tok0 || p.Tok1 > c.tok1 {
+				continue
+			}
+			for _, q := range mine {
+				if q.ID == p.Place.ID && q.Feature != "country" && q.Feature != "governorate" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// placesOf is the places of a mention: those of its trigger clause, else
+// of its clauses, else of its sentence.
+func (d *docState) placesOf(m *mention) []gazetteer.Mention {
+	hc := d.clauses[m.headClause]
+	s := d.sents[m.sent]
+	for _, r := range [][2]int{{hc.tok0, hc.tok1}, {m.tok0, m.tok1}, {s.tok0, s.tok1}} {
+		var out []gazetteer.Mention
+		for _, p := range d.places {
+			if p.Tok0 >= r[0] && p.Tok1 <= r[1] {
+				out = append(out, p)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+func (d *docState) resolvedPlaces(m *mention) []*gazetteer.Place {
+	var out []*gazetteer.Place
+	for _, p := range d.placesOf(m) {
+		if p.Place != nil {
+			out = append(out, p.Place)
+		}
+	}
+	return out
+}
+
+// featureRank orders places from most to least specific.
+func featureRank(p *gazetteer.Place) int {
+	if p == nil {
+		return 9 // a name the gazetteer lacks: kept, after the known places
+	}
+	switch p.Feature {
+	case "site":
+		return 0
+	case "village":
+		return 1
+	case "town":
+		return 2
+	case "city":
+		return 3
+	case "subdistrict":
+		return 4
+	case "district":
+		return 5
+	case "governorate":
+		return 6
+	case "region":
+		return 7
+	}
+	return 8 // country
+}
+
+// locations lists every place of the incident, most specific first; a
+// country is kept only when nothing finer is known.
+func (d *docState) locations(inc *incident) []model.Location {
+	var ms []gazetteer.Mention
+	seen := map[string]bool{}
+	for _, m := range inc.members {
+		for _, p := range d.placesOf(m) {
+			key := p.Text
+			if p.Place != nil {
+				key = p.Place.ID
+			}
+			if !seen[key] {
+				seen[key] = true
+				ms = append(ms, p)
+			}
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return featureRank(ms[i].Place) < featureRank(ms[j].Place) })
+	var out []model.Location
+	for _, p := range ms {
+		if p.Place != nil && p.Place.Feature == "country" && len(out) > 0 {
+			continue
+		}
+		l := model.Location{Text: p.Text, Span: p.Span, Relation: p.Relation, Precision: p.Precision}
+		if l.Relation == "" {
+			l.Relation = model.In
+		}
+		if l.Precision == 0 {
+			l.Precision = 1
+		}
+		if p.Place != nil {
+			l.Place = p.Place.Model()
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// ownDate is the date a mention states itself: in its trigger clause, else
+// in its clauses (timex.Best ranks them); background dates (a reference
+// point in a منذ clause) are left out.
+func (d *docState) ownDate(m *mention) *dateHit {
+	hc := d.clauses[m.headClause]
+	anchor := d.tx.Tokens[hc.tok0].Start
+	if m.head != nil {
+		anchor = d.tx.Tokens[m.head.tok0].Start
+	}
+	for _, r := range [][2]int{{hc.tok0, hc.tok1}, {m.tok0, m.tok1}} {
+		s, e := d.tokSpan(r[0], r[1])
+		if best, ok := timex.Best(d.exprs, s, e, anchor); ok {
+			for i := range d.dates {
+				if d.dates[i].Tok0 == best.Tok0 {
+					return &d.dates[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// dateOf dates an incident: the first date its mentions state, else one in
+// its first sentence, else the nearest earlier one in its paragraph, else
+// the publication date.
+func (d *docState) dateOf(inc *incident) model.Date {
+	for _, m := range inc.members {
+		if h := d.ownDate(m); h != nil {
+			return h.Date
+		}
+	}
+	first := inc.members[0]
+	s := d.sents[first.sent]
+	var best *dateHit
+	for i := range d.dates {
+		h := &d.dates[i]
+		if h.background || !h.Resolved() || h.Dateline || h.Kind == timex.KindVague || h.Kind == timex.KindPartOfDay {
+			continue
+		}
+		if h.Tok0 >= s.tok0 && h.Tok1 <= s.tok1 {
+			return h.Date
+		}
+		if h.Tok1 <= s.tok0 && d.paraOfTok(h.Tok0) == s.para {
+			best = h
+		}
+	}
+	if best != nil {
+		return best.Date
+	}
+	if d.doc.Published != "" {
+		return model.Date{Start: d.doc.Published, End: d.doc.Published,
+			Precision: model.PrecisionDay, Basis: model.BasisPublication}
+	}
+	return model.Date{Precision: model.PrecisionUnknown, Basis: model.BasisNone}
+}
+
+func (d *docState) paraOfTok(t int) int {
+	if ci := d.clauseOf[t]; ci >= 0 {
+		return d.sents[d.clauses[ci].sent].para
+	}
+	return -1
+}
+
+func (d *docState) flagsOf(inc *incident, date model.Date, figures bool) []model.Flag {
+	var flags []model.Flag
+	if pub, err := time.Parse(time.DateOnly, d.doc.Published); err == nil && date.Start != "" && date.Basis != model.BasisPublication {
+		if start, err := time.Parse(time.DateOnly, date.Start); err == nil && pub.Sub(start) > historicalAfter {
+			flags = append(flags, model.Historical)
+		}
+	}
+	aggregate := figures && date.Precision == model.PrecisionYear
+	for _, m := range inc.members {
+		s := d.sents[m.sent]
+		if d.phraseIn("aggregate", s.tok0, s.tok1) {
+			aggregate = true
+		}
+	}
+	if aggregate {
+		flags = append(flags, model.Aggregate)
+	}
+	first := inc.members[0]
+	if first.planned {
+		flags = append(flags, model.Planned)
+	}
+	if first.negated {
+		flags = append(flags, model.Negated)
+	}
+	return flags
+}
+
+func (d *docState) sourcesOf(inc *incident) []model.Source {
+	var out []model.Source
+	seen := map[string]bool{}
+	add := func(a, b int) {
+		for _, h := range d.sources {
+			if h.tok0 >= a && h.tok1 <= b && !seen[h.def.name] {
+				seen[h.def.name] = true
+				s, e := d.tx.Span(h.tok0, h.tok1, h.skip)
+				out = append(out, model.Source{Name: h.def.name, Text: d.tx.Slice(s, e), Span: model.Span{s, e}})
+			}
+		}
+	}
+	for _, m := range inc.members {
+		add(m.tok0, m.tok1)
+	}
+	if len(out) == 0 {
+		for _, m := range inc.members {
+			s := d.sents[m.sent]
+			add(s.tok0, s.tok1)
+		}
+	}
+	return out
+}
+
+func (d *docState) operationOf(inc *incident) *model.Operation {
+	find := func(a, b int) *model.Operation {
+		for _, o := range d.ops {
+			if o.tok0 >= a && o.tok1 <= b {
+				s, e := d.tokSpan(o.tok0, o.tok1)
+				return &model.Operation{Name: o.name, Text: d.tx.Slice(s, e), Span: model.Span{s, e}}
+			}
+		}
+		return nil
+	}
+	for _, m := range inc.members {
+		if op := find(m.tok0, m.tok1); op != nil {
+			return op
+		}
+	}
+	for _, m := range inc.members {
+		s := d.sents[m.sent]
+		if op := find(s.tok0, s.tok1); op != nil {
+			return op
+		}
+	}
+	return nil
+}
+
+// acled maps a type to ACLED's event and sub-event types (SPEC taxonomy).
+func acled(k kind, actors []model.Actor, cs []model.Casualty) model.ACLED {
+	civilianTarget := false
+	for _, a := range actors {
+		if a.Role == model.Target && a.Type == model.Civilians {
+			civilianTarget = true
+		}
+	}
+	for _, c := range cs {
+		if c.Group == "civilians" && (c.Kind == model.Killed || c.Kind == model.Wounded) {
+			civilianTarget = true
+		}
+	}
+	fighting := false
+	for _, c := range cs {
+		if c.Kind == model.Killed || c.Kind == model.Wounded {
+			fighting = true
+		}
+	}
+	switch k {
+	case model.ArmedClash:
+		return model.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
+	case model.Attack:
+		if civilianTarget {
+			return model.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
+		}
+		return model.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
+	case model.SuicideBombing:
+		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Suicide bomb"}
+	case model.IED, model.CarBomb:
+		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Remote explosive/landmine/IED"}
+	case model.Airstrike:
+		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Air/drone strike"}
+	case model.Shelling:
+		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Shelling/artillery/missile attack"}
+	case model.Kidnapping:
+		return model.ACLED{EventType: "Violence against civilians", SubEventType: "Abduction/forced disappearance"}
+	case model.Assassination:
+		return model.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
+	case model.SecurityOperation, model.PrisonBreak:
+		if fighting {
+			return model.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
+		}
+		return model.ACLED{EventType: "Strategic developments", SubEventType: "Other"}
+	case model.Arrest:
+		return model.ACLED{EventType: "Strategic developments", SubEventType: "Arrests"}
+	case model.WeaponsSeizure:
+		return model.ACLED{EventType: "Strategic developments", SubEventType: "Disrupted weapons use"}
+	}
+	return model.ACLED{EventType: "Strategic developments", SubEventType: "Other"}
+}
+
+// confidence scores how much of the record rests on the text: a strong
+// trigger, and a place, a date and a figure in the trigger's own clause
+// count most. It ranks records; it is not a calibrated probability.
+func (d *docState) confidence(inc *incident, ev *model.Event, strong bool) float64 {
+	score := 0.3
+	if strong {
+		score += 0.15
+	}
+	first := inc.members[0]
+	hc := d.clauses[first.headClause]
+	inClause := func(sp model.Span) bool {
+		s, e := d.tokSpan(hc.tok0, hc.tok1)
+		return sp[0] >= s && sp[1] <= e
+	}
+	for _, l := range ev.Locations {
+		if l.Place != nil {
+			score += 0.1
+			if inClause(l.Span) {
+				score += 0.05
+			}
+			break
+		}
+	}
+	if ev.Date.Basis == model.BasisExplicit || ev.Date.Basis == model.BasisRelative {
+		score += 0.1
+		if ev.Date.Span != nil && inClause(*ev.Date.Span) {
+			score += 0.05
+		}
+	}
+	if len(ev.Casualties) > 0 {
+		score += 0.1
+		if inClause(ev.Casualties[0].Span) {
+			score += 0.05
+		}
+	}
+	for _, a := range ev.Actors {
+		if a.Role == model.Perpetrator {
+			score += 0.05
+			break
+		}
+	}
+	if len(ev.Flags) > 0 {
+		score -= 0.1
+	}
+	if score > 0.95 {
+		score = 0.95
+	}
+	return float64(int(score*100+0.5)) / 100
+}

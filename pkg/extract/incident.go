@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/model"
+)
+
+// incident is one reported incident: the mentions that report it, in text
+// order. Its evidence is the run of text from its first mention to its last
+// when they follow one another, else its first mention.
+type incident struct {
+	members    []*mention
+	tok0, tok1 int
+	lastSent   int
+	lastPara   int
+}
+
+func (inc *incident) kind() kind {
+	best := kind("")
+	for _, m := range inc.members {
+		if m.kind != "" && priority(m.kind) > priority(best) {
+			best = m.kind
+		}
+	}
+	return best
+}
+
+// maxTollGap is how many sentences after an incident a toll with no
+// trigger of its own (ووجدت 7 قتلى) may still report it.
+const maxTollGap = 2
+
+// incidents merges mentions that report one incident.
+func (d *docState) incidents(ms []*mention) []*incident {
+	var out []*incident
+	for _, m := range ms {
+		var last *incident
+		if len(out) > 0 {
+			last = out[len(out)-1]
+		}
+		adjacent := last != nil && m.sent-last.lastSent <= 1 && m.para-last.lastPara <= 1
+		switch {
+		case m.head == nil: // a toll
+			if last != nil && m.sent-last.lastSent <= maxTollGap && m.para-last.lastPara <= 1 {
+				d.join(last, m, true)
+				continue
+			}
+			if k := tollKind(d.casualtiesOf(m)); k != "" && (d.placeBelowCountry(m.tok0, m.tok1) || d.actorIn(m.tok0, m.tok1)) {
+				m.kind = k
+				out = append(out, &incident{members: []*mention{m}, tok0: m.tok0, tok1: m.tok1, lastSent: m.sent, lastPara: m.para})
+			}
+			continue
+		case adjacent && d.sameIncident(last, m):
+			d.join(last, m, true)
+			continue
+		}
+		if prev := d.earlierReport(out, m); prev != nil {
+			d.join(prev, m, false)
+			continue
+		}
+		out = append(out, &incident{members: []*mention{m}, tok0: m.tok0, tok1: m.tok1, lastSent: m.sent, lastPara: m.para})
+	}
+	return out
+}
+
+// tollKind is the incident a toll with no trigger reports: people killed
+// or wounded were attacked, people kidnapped were abducted.
+func tollKind(cs []casualty) kind {
+	for _, c := range cs {
+		switch c.kind {
+		case model.Killed, model.Wounded:
+			return model.Attack
+		case model.Kidnapped:
+			return model.Kidnapping
+		case model.Escaped:
+			return model.PrisonBreak
+		}
+	}
+	return ""
+}
+
+// join adds m to inc; a following mention extends the evidence.
+func (d *docState) join(inc *incident, m *mention, follows bool) {
+	inc.members = append(inc.members, m)
+	if follows {
+		inc.tok1 = max(inc.tok1, m.tok1)
+		inc.lastSent = m.sent
+		inc.lastPara = m.para
+	}
+}
+
+// sameIncident decides whether mention m, right after inc, reports it:
+// it refers back to it, shares a place or a figure with it, or is of the
+// same kind in no other place.
+func (d *docState) sameIncident(inc *incident, m *mention) bool {
+	k := inc.kind()
+	if !compatible(k, m.kind) || !d.datesAgree(inc, m) {
+		return false
+	}
+	places := d.placesAgree(inc, m)
+	if places == conflict {
+		return false
+	}
+	switch {
+	case places == shared, m.anaphor, m.continues, d.sharesFigure(inc, m):
+		return true
+	}
+	return m.kind == k
+}
+
+// earlierReport finds an earlier incident that m reports again: m refers
+// back (الهجوم، هذه الضربات) to the latest of a compatible kind, or names
+// the same kind at the same place.
+func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
+	for i := len(incs) - 1; i >= 0; i-- {
+		inc := incs[i]
+		if !compatible(inc.kind(), m.kind) || !d.datesAgree(inc, m) {
+			continue
+		}
+		p := d.placesAgree(inc, m)
+		if p == conflict {
+			continue
+		}
+		if m.anaphor || (inc.kind() == m.kind && p == shared) {
+			return inc
+		}
+	}
+	return nil
+}
+
+type placeAgreement int
+
+const (
+	unknown  placeAgreement = iota // one side names no resolved place
+	shared                         // a place in common, or one inside the other
+	conflict                       // different places
+)
+
+func (d *docState) placesAgree(inc *incident, m *mention) placeAgreement {
+	var a []*gazetteer.Place
+	for _, o := range inc.members {
+		a = append(a, d.resolvedPlaces(o)...)
+	}
+	b := d.resolvedPlaces(m)
+	if len(a) == 0 || len(b) == 0 {
+		return unknown
+	}
+	for _, p := range a {
+		for _, q := range b {
+			if samePlace(p, q) {
+				return shared
+			}
+		}
+	}
+	return conflict
+}
+
+// samePlace reports one place, or one inside the other (Kirkuk governorate
+// and Wadi al-Shay in it). Two places that merely share a governorate are
+// different places.
+func samePlace(p, q *gazetteer.Place) bool {
+	if p.ID == q.ID {
+		return true
+	}
+	return contains(p, q) || contains(q, p)
+}
+
+func contains(outer, inner *gazetteer.Place) bool {
+	if outer.Country != inner.Country {
+		return false
+	}
+	for _, id := range inner.Parents {
+		if id == outer.ID {
+			return true
+		}
+	}
+	switch outer.Feature {
+	case "country":
+		return true
+	case "governorate":
+		return inner.Admin1 == outer.Admin1 && outer.Admin1 != ""
+	case "district":
+		return inner.Admin2 == outer.Admin2 && outer.Admin2 != ""
+	}
+	return false
+}
+
+// datesAgree is false when both sides carry their own dates and they differ.
+func (d *docState) datesAgree(inc *incident, m *mention) bool {
+	dm := d.ownDate(m)
+	if dm == nil || dm.Date.Start == "" {
+		return true
+	}
+	for _, o := range inc.members {
+		if do := d.ownDate(o); do != nil && do.Date.Start != "" && do.Date.Start != dm.Date.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesFigure reports the same casualty figure of the same kind on both
+// sides: a statement repeated in other words.
+func (d *docState) sharesFigure(inc *incident, m *mention) bool {
+	for _, o := range inc.members {
+		for _, a := range d.casualtiesOf(o) {
+			for _, b := range d.casualtiesOf(m) {
+				if a.kind == b.kind && a.fig.count == b.fig.count && a.fig.exact && b.fig.exact {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
