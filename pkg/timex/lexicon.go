@@ -55,7 +55,8 @@ var sectionKinds = map[string]lexKind{
 
 // Units of [unit].
 const (
-	unitDay = iota + 1
+	unitHour = iota + 1
+	unitDay
 	unitWeek
 	unitMonth
 	unitYear
@@ -133,6 +134,8 @@ func load(fsys fs.FS) (*textmatch.Trie[entry], error) {
 			en.str = v
 		case lxUnit:
 			switch v {
+			case "hour":
+				en.val = unitHour
 			case "day":
 				en.val = unitDay
 			case "week":
@@ -142,7 +145,7 @@ func load(fsys fs.FS) (*textmatch.Trie[entry], error) {
 			case "year":
 				en.val = unitYear
 			default:
-				bad("unit %q: want day, week, month or year", v)
+				bad("unit %q: want hour, day, week, month or year", v)
 				continue
 			}
 			c, ok := parseCount(e.Field(1))

@@ -146,7 +146,7 @@ func (d *doc) isDayWord(i int) bool {
 		return false
 	}
 	if en, _, ok := d.get(i, lxUnit); ok && en.val == unitDay && en.cnt == 1 && !d.lx[i].art {
-		return d.is(i+1, lxWeekday) || d.startsDate(i+1)
+		return d.is(i+1, lxWeekday) || d.startsDate(i+1) || d.is(i+1, lxRelDay)
 	}
 	return false
 }

@@ -33,7 +33,16 @@ func ruleAgo(d *doc, p *parse, i int) (int, bool) {
 	if n == 0 {
 		n = en.cnt
 	}
-	p.ago, p.agoUnit, p.agoN = true, en.val, n
+	unit := en.val
+	if unit == unitHour {
+		// قبل 48 ساعة: whole days; other hours are vague.
+		if n >= 24 && n%24 == 0 {
+			unit, n = unitDay, n/24
+		} else {
+			p.vague = true
+		}
+	}
+	p.ago, p.agoUnit, p.agoN = true, unit, n
 	p.since = d.is(i, lxSince)
 	if d.word(e, "من", "علي", "على") {
 		p.vague = true

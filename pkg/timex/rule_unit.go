@@ -6,12 +6,25 @@ package timex
 // الماضية.
 func ruleUnit(d *doc, p *parse, j int) (int, bool) {
 	k := j
+	// الـ24 ساعة الماضية
+	if d.word(k, "ال", "لل") {
+		if n, ok := d.num(k + 1); ok && n > 0 {
+			if en, _, ok := d.get(k+2, lxUnit); ok && en.val == unitHour {
+				k += 2
+			}
+		}
+	} else if n, ok := d.num(k); ok && n > 0 && (p.during || d.is(j-1, lxPrep)) {
+		if en, _, ok := d.get(k+1, lxUnit); ok && en.val == unitHour {
+			k++
+		}
+	}
+	numbered := k > j
 	this := false
 	if _, e, ok := d.get(k, lxThis); ok {
 		k, this = e, true
 	}
 	en, e, ok := d.get(k, lxUnit)
-	if !ok || (!d.lx[k].art && !this) || d.is(e, lxAnaphoric) {
+	if !ok || (!d.lx[k].art && !this && !numbered) || d.is(e, lxAnaphoric) {
 		return j, false
 	}
 	k = e
@@ -26,7 +39,13 @@ func ruleUnit(d *doc, p *parse, j int) (int, bool) {
 			k2, cur = e, true
 		}
 	}
-	if en.cnt != 1 {
+	// العام قبل الماضي: the one before last.
+	if dir == 0 && d.word(k, "قبل") {
+		if _, e, ok := d.get(k+1, lxPast); ok {
+			dir, k2 = -2, e
+		}
+	}
+	if en.cnt != 1 || en.val == unitHour {
 		// الأيام الماضية، السنوات الأخيرة: no bound worth a date.
 		if dir == 0 || this {
 			return j, false

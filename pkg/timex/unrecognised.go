@@ -28,7 +28,7 @@ func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
 			end = d.lx[i].end
 			dateLike = d.is(i, lxMonth) || d.is(i, lxWeekday) || d.is(i, lxRelDay) ||
 				d.is(i, lxHijriMonth) && (d.startsDate(i-1) || d.startsDate(end)) ||
-				d.is(i, lxUnit) && (d.lx[i].art || d.toks[maxInt(i-1, 0)].Kind == arabic.Number)
+				d.is(i, lxUnit) && d.unitDateLike(i, end)
 		} else if n, ok := d.num(i); ok && n >= 1900 && n <= 2100 && len(d.toks[i].Text) == 4 {
 			dateLike = true
 		}
@@ -40,11 +40,21 @@ func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
 	return out
 }
 
-func maxInt(a, b int) int {
-	if a > b {
-		return a
+// unitDateLike reports whether the unit at [i, end) reads as time: after a
+// number (3 سنوات), or with the article and not the singular عام/العام
+// (الأمين العام, "general"), or followed by a number or direction.
+func (d *doc) unitDateLike(i, end int) bool {
+	if i > 0 && d.toks[i-1].Kind == arabic.Number {
+		return true
 	}
-	return b
+	if _, ok := d.num(end); ok {
+		return true
+	}
+	if dir, _ := d.direction(end); dir != 0 || d.is(end, lxCurrent) {
+		return true
+	}
+	en, _, _ := d.get(i, lxUnit)
+	return d.lx[i].art && !(en.val == unitYear && en.cnt == 1) && en.val != unitDay && !(en.val == unitHour && en.cnt == 1)
 }
 
 // window returns tokens [i-1, end+1) of one line, normalised, space-joined.
