@@ -489,10 +489,10 @@ func (l *lineReader) next() (line []byte, size int64, last bool, err error) {
 		}
 		break
 	}
-	if tooLong {
-		return nil, size, last, fmt.Errorf("%w: more than %d bytes", errTooLong, l.max)
-	}
 	line = bytes.TrimSuffix(l.buf, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
+	if tooLong || len(line) > l.max {
+		return nil, size, last, fmt.Errorf("%w: more than %d bytes", errTooLong, l.max)
+	}
 	return line, size, last, nil
 }
