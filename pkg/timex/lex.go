@@ -36,6 +36,11 @@ func (t *Tagger) lex(tx *arabic.Text) *doc {
 		if !ok {
 			continue
 		}
+		// باب is "door", not ب + آب (August): a two-letter word read
+		// only without clitics.
+		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(tok.Text)-m.Skip <= 2 {
+			continue
+		}
 		d.lx[i] = lexeme{end: m.End, skip: m.Skip, art: hasArticle(tok.Text, m.Skip), vals: m.Vals}
 	}
 	return d

@@ -263,6 +263,7 @@ func TestYearsAndMonths(t *testing.T) {
 	// Names and verbs that are also months need a context word.
 	assert.Empty(t, tg.Find(arabic.New("مفاعل تموز النووي"), ref))
 	assert.Empty(t, tg.Find(arabic.New("مارس الضغط على الحكومة"), ref))
+	assert.Empty(t, tg.Find(arabic.New("افتتح باب 2019 للتسجيل"), ref))
 	// A bare number is not a year.
 	assert.Empty(t, tg.Find(arabic.New("تعقب 2014 حسابا"), ref))
 	// اليوم التالي، لليوم الثاني count from another event.
