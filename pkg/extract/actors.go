@@ -59,7 +59,7 @@ func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
 				continue
 			}
 			name, typ, country := d.resolve(h.def)
-			role := d.role(h, m, k, typ, name, hasMain)
+			role := d.role(h, m, m.kind, typ, name, hasMain)
 			s, e := d.tx.Span(h.tok0, h.tok1, h.skip)
 			a := model.Actor{Name: name, Text: d.tx.Slice(s, e), Span: model.Span{s, e}, Type: typ, Role: role, Country: country}
 			if i, ok := index[name]; ok {
@@ -105,7 +105,7 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 			return model.Perpetrator
 		}
 		// The people a figure counts are its victims: 7 قتلى من عصابات داعش.
-		if h.tok0 > c.tok0 && toks[h.tok0-1].Text == "من" && d.figureBefore(h.tok0-1, c.tok0) {
+		if d.insideCasualty(h) {
 			return model.Target
 		}
 	}
@@ -125,10 +125,10 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 	return model.Target
 }
 
-// figureBefore reports a casualty whose counted people end at token at.
-func (d *docState) figureBefore(at, c0 int) bool {
+// insideCasualty reports an actor named as the group a figure counts.
+func (d *docState) insideCasualty(h actorHit) bool {
 	for _, c := range d.cas {
-		if c.tok1 == at || c.fig.tok1 == at || (c.tok1 > at-3 && c.tok1 <= at && c.tok0 >= c0) {
+		if c.groupActor != nil && h.tok0 >= c.tok0 && h.tok1 <= c.tok1 {
 			return true
 		}
 	}

@@ -114,14 +114,22 @@ func (d *docState) placesOf(m *mention) []gazetteer.Mention {
 	return nil
 }
 
+// resolvedPlaces is the known places anywhere in a mention's clauses, else
+// in its sentence: what merging compares.
 func (d *docState) resolvedPlaces(m *mention) []*gazetteer.Place {
-	var out []*gazetteer.Place
-	for _, p := range d.placesOf(m) {
-		if p.Place != nil {
-			out = append(out, p.Place)
+	s := d.sents[m.sent]
+	for _, r := range [][2]int{{m.tok0, m.tok1}, {s.tok0, s.tok1}} {
+		var out []*gazetteer.Place
+		for _, p := range d.places {
+			if p.Place != nil && p.Tok0 >= r[0] && p.Tok1 <= r[1] {
+				out = append(out, p.Place)
+			}
+		}
+		if len(out) > 0 {
+			return out
 		}
 	}
-	return out
+	return nil
 }
 
 // featureRank orders places from most to least specific.

@@ -173,7 +173,14 @@ func (x *Extractor) findCasualties(toks []arabic.Token, c0, c1 int, out []casual
 			out[k].kind = prev.kind
 		}
 	}
-	return out
+	// Drop the figures that turned out to count no casualties.
+	kept := out[:first]
+	for _, c := range out[first:] {
+		if c.kind != "" {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // skipArticleWords skips the quantifiers that may stand between a cue and
@@ -251,7 +258,9 @@ func (x *Extractor) casualtyAt(toks []arabic.Token, f figure, c0, c1 int) (casua
 	if _, ok := x.cueBefore(toks, "partof", f.tok0, c0); ok {
 		c.partOf = true
 	}
-	return c, c.kind != "" || c.partOf
+	// Counted people with no kind yet may still be a breakdown joined by و
+	// to one (… و16 من تنظيم داعش و5 مدنيين); findCasualties settles it.
+	return c, true
 }
 
 // casualtyCueBefore finds a casualty cue ending at most maxCueGap tokens

@@ -44,7 +44,7 @@ func (d *docState) incidents(ms []*mention) []*incident {
 				d.join(last, m, true)
 				continue
 			}
-			if k := tollKind(d.casualtiesOf(m)); k != "" && (d.placeBelowCountry(m.tok0, m.tok1) || d.actorIn(m.tok0, m.tok1)) {
+			if k := tollKind(d.casualtiesOf(m)); k != "" && d.placeBelowCountry(m.tok0, m.tok1) {
 				m.kind = k
 				out = append(out, &incident{members: []*mention{m}, tok0: m.tok0, tok1: m.tok1, lastSent: m.sent, lastPara: m.para})
 			}
@@ -100,11 +100,30 @@ func (d *docState) sameIncident(inc *incident, m *mention) bool {
 	if places == conflict {
 		return false
 	}
-	switch {
-	case places == shared, m.anaphor, m.continues, d.sharesFigure(inc, m):
+	if m.kind == k {
 		return true
 	}
-	return m.kind == k
+	// Reports of different kinds are one incident only on firm evidence: a
+	// reference back, the same figure, or the same place below a
+	// governorate (the operation on Kanous island and the shelling of it).
+	return m.anaphor || m.continues || d.sharesFigure(inc, m) || d.sameSite(inc, m)
+}
+
+// sameSite reports a place below governorate level named by both.
+func (d *docState) sameSite(inc *incident, m *mention) bool {
+	for _, o := range inc.members {
+		for _, p := range d.resolvedPlaces(o) {
+			if p.Feature == "governorate" || p.Feature == "country" || p.Feature == "region" {
+				continue
+			}
+			for _, q := range d.resolvedPlaces(m) {
+				if p.ID == q.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // earlierReport finds an earlier incident that m reports again: m refers
@@ -120,7 +139,7 @@ func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
 		if p == conflict {
 			continue
 		}
-		if m.anaphor || (inc.kind() == m.kind && p == shared) {
+		if inc.kind() == m.kind && (m.anaphor || p == shared) {
 			return inc
 		}
 	}
@@ -141,6 +160,7 @@ func (d *docState) placesAgree(inc *incident, m *mention) placeAgreement {
 		a = append(a, d.resolvedPlaces(o)...)
 	}
 	b := d.resolvedPlaces(m)
+	a, b = belowCountry(a), belowCountry(b)
 	if len(a) == 0 || len(b) == 0 {
 		return unknown
 	}
@@ -211,4 +231,16 @@ func (d *docState) sharesFigure(inc *incident, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// belowCountry drops countries: "in Iraq" says nothing about whether two
+// reports are of one incident.
+func belowCountry(ps []*gazetteer.Place) []*gazetteer.Place {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Feature != "country" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -28,6 +28,7 @@ type triggerFlags uint8
 const (
 	weak triggerFlags = 1 << iota
 	plural
+	counted // only with a number right before it (253 عملية)
 )
 
 type trigger struct {
@@ -138,6 +139,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 					t.flags |= weak
 				case "plural":
 					t.flags |= plural
+				case "counted":
+					t.flags |= counted
 				default:
 					errs.Add(e.File, e.Line, "unknown flag %q", flag)
 				}

@@ -50,10 +50,14 @@ func (d *docState) mentions() []*mention {
 					refine[k] = h.kind
 				}
 			}
-			if heads[k] != nil || !d.validHead(h, d.clauses[c0+k].clause) {
+			if !d.validHead(h, d.clauses[c0+k].clause) {
 				continue
 			}
-			heads[k] = h
+			// A specific trigger heads its clause over a generic one:
+			// هجمات أربيل الصاروخية is shelling.
+			if cur := heads[k]; cur == nil || (cur.flags&(weak|plural) != 0 && h.flags&(weak|plural) == 0) {
+				heads[k] = h
+			}
 		}
 		if s.skip {
 			continue
@@ -70,7 +74,6 @@ func (d *docState) mentions() []*mention {
 			}
 			if cur != nil && (d.opensWith("result", d.clauses[c].clause) ||
 				d.opensWith("elaboration", d.clauses[c].clause) ||
-				(h.definite && compatible(cur.kind, h.kind)) ||
 				(h.kind == cur.kind && !h.negated && !h.planned)) {
 				cur.c1 = c + 1
 				continue
@@ -80,7 +83,7 @@ func (d *docState) mentions() []*mention {
 				start = c0 // the clauses before the first trigger lead into it
 			}
 			cur = &mention{kind: h.kind, head: h, sent: si, para: s.para, c0: start, c1: c + 1, headClause: c,
-				anaphor: h.definite, continues: continues, planned: h.planned, negated: h.negated}
+				anaphor: h.definite && refersBack(h.kind), continues: continues, planned: h.planned, negated: h.negated}
 			out = append(out, cur)
 		}
 		// A sentence with no incident may still report a toll.
@@ -124,7 +127,7 @@ func (d *docState) validHead(h *trigHit, c clause) bool {
 	if d.phraseIn("nonevent", c.tok0, c.tok1) {
 		return false
 	}
-	if h.flags&(weak|plural) == 0 {
+	if h.flags&(weak|plural|counted) == 0 {
 		return true
 	}
 	// A number right before it: 9 عمليات، 133 ضربة.
@@ -135,6 +138,9 @@ func (d *docState) validHead(h *trigHit, c clause) bool {
 		if d.tx.Tokens[h.tok0-1].Kind == arabic.Number {
 			return true
 		}
+	}
+	if h.flags&counted != 0 {
+		return false
 	}
 	if d.placeBelowCountry(c.tok0, c.tok1) {
 		return true
@@ -162,6 +168,13 @@ func (d *docState) casualtyIn(a, b int) bool {
 
 func (d *docState) hasCasualty(c0, c1 int) bool {
 	return d.casualtyIn(d.clauses[c0].tok0, d.clauses[c1-1].tok1)
+}
+
+// refersBack reports kinds whose definite trigger (الهجوم، التفجير، هذه
+// الضربات) names an incident already told; an arrest's definite verbal
+// noun (القبض على) does not.
+func refersBack(k kind) bool {
+	return k != model.Arrest && k != model.WeaponsSeizure
 }
 
 // family groups kinds that one incident's reports use interchangeably.
