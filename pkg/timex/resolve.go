@@ -12,6 +12,11 @@ const iso = "2006-01-02"
 // month may lie (announced dates: الاثنين 22 فبراير written weeks ahead).
 const nearFuture = 60 * 24 * time.Hour
 
+// upcoming: a day and month without year at most this far after
+// publication is the coming one, not last year's (a date eleven months
+// old comes with its year or الماضي in news; an announced one does not).
+const upcoming = 14 * 24 * time.Hour
+
 func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 // daysIn returns the number of days of month m of year y.
@@ -59,6 +64,8 @@ func resolve(p parse, pub time.Time, hasPub bool) (e Expr, keep bool) {
 			t := ymd(y, p.month, p.day)
 			if p.cur {
 				// 12 مايو الحالي: this month's, before or after publication.
+			} else if t.After(pub) && t.Sub(pub) <= upcoming && p.dir == 0 {
+				// سيفتتح في 23 أكتوبر, written ten days ahead.
 			} else if p.dir > 0 {
 				if !t.After(pub) {
 					y++

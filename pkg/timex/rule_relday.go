@@ -1,5 +1,11 @@
 package timex
 
+// anaphoricBefore reports whether the word before j points back to another
+// time: في تلك الليلة، في نفس اليوم، ذلك العام.
+func (d *doc) anaphoricBefore(j int) bool {
+	return d.word(j-1, "تلك", "ذلك", "نفس", "ذات", "بنفس", "وبنفس", "ونفس")
+}
+
 // ruleRelDay reads a day named from publication: اليوم، أمس، أول أمس،
 // البارحة، غدا، الليلة، الليلة الماضية. اليوم التالي (the day after some
 // other event) is not one.
@@ -13,6 +19,9 @@ func ruleRelDay(d *doc, p *parse, j int) (int, bool) {
 			p.rel, p.relDays = true, 0
 			return e, true
 		}
+	}
+	if d.anaphoricBefore(j) {
+		return j, false // في تلك الليلة، في نفس اليوم
 	}
 	en, k, ok := d.get(j, lxRelDay)
 	// اليوم التالي، لليوم الثاني على التوالي: counted from something else.

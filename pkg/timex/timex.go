@@ -10,7 +10,10 @@
 //   - a full date (27 يناير 2021، 27/1/2021، 2021-01-27, a Hijri date) is
 //     basis explicit, precision day;
 //   - a day and month without a year (الاثنين 22 فبراير) takes the year
-//     that puts it on or before publication (after it with المقبل);
+//     that puts it on or before publication (after it with المقبل), except
+//     a day at most 14 days ahead (an announced date), one whose weekday
+//     fits only the coming occurrence (within 60 days), and الجاري/الحالي
+//     (publication's month), which are Future;
 //   - a weekday alone is the latest such day on or before publication;
 //     with الماضي strictly before, with المقبل strictly after;
 //   - اليوم، أمس، أول أمس، الليلة الماضية، قبل يومين are days counted back

@@ -92,6 +92,8 @@ func TestAbsolute(t *testing.T) {
 		{"وقالت الخلية في 22 يناير إنه", "22 يناير", "2021-01-22", "", day, rel, "", KindDate},
 		{"وقالت الخلية في 22 فبراير إنه", "22 فبراير", "2020-02-22", "", day, rel, "", KindDate},
 		{"وقالت الخلية في 1 فبراير إنه", "1 فبراير", "2021-02-01", "", day, rel, "", KindDate},
+		{"سيفتتح في 10 فبراير", "10 فبراير", "2021-02-10", "", day, rel, "", KindDate},
+		{"قتل في 16 فبراير", "16 فبراير", "2020-02-16", "", day, rel, "", KindDate},
 		{"في السادس من أبريل 2020 قتل", "السادس من أبريل 2020", "2020-04-06", "", day, expl, "", KindDate},
 		{"في الحادي والعشرين من سبتمبر 2017 قتل", "الحادي والعشرين من سبتمبر 2017", "2017-09-21", "", day, expl, "", KindDate},
 		{"في الـ27 من شهر يناير الماضي", "الـ27 من شهر يناير الماضي", "2021-01-27", "", day, rel, "", KindDate},
@@ -269,6 +271,11 @@ func TestYearsAndMonths(t *testing.T) {
 	// اليوم التالي، لليوم الثاني count from another event.
 	assert.Empty(t, tg.Find(arabic.New("وفي اليوم التالي قتل"), ref))
 	assert.Empty(t, tg.Find(arabic.New("خرجت لليوم الثاني على التوالي"), ref))
+	assert.Empty(t, tg.Find(arabic.New("في تلك الليلة قتل"), ref))
+	assert.Empty(t, tg.Find(arabic.New("في نفس اليوم قتل"), ref))
+	assert.Empty(t, tg.Find(arabic.New("أسوأ أزمات اللجوء في العصر الحديث"), ref))
+	assert.Empty(t, tg.Find(arabic.New("أصيب برصاصة في الظهر"), ref))
+	assert.Empty(t, tg.Find(arabic.New("عشية الانتخابات توالت"), ref))
 	// الصباح is also a family name.
 	assert.Empty(t, tg.Find(arabic.New("الشيخ صباح الخالد الحمد الصباح، خلال كلمته"), ref))
 }
