@@ -107,6 +107,35 @@ type Expr struct {
 	WeekdayMismatch bool
 }
 
+// AgeDays returns how many days before published (YYYY-MM-DD) the
+// expression's time ends; false when either date is unknown.
+func (e Expr) AgeDays(published string) (int, bool) {
+	pub, err := time.Parse(iso, published)
+	if err != nil || e.Date.End == "" {
+		return 0, false
+	}
+	end, err := time.Parse(iso, e.Date.End)
+	if err != nil {
+		return 0, false
+	}
+	return int(pub.Sub(end).Hours() / 24), true
+}
+
+// Historical reports whether the expression's time ended more than a year
+// before published: an event dated by it gets the SPEC historical flag.
+func (e Expr) Historical(published string) bool {
+	age, ok := e.AgeDays(published)
+	return ok && age > 365
+}
+
+// Aggregate reports whether the expression spans a whole period the way
+// yearly tallies do (خلال العام الماضي، في عام 2020 with counts): a
+// During stretch, or a bare year or month. The pipeline still needs the
+// counts to flag an event aggregate.
+func (e Expr) Aggregate() bool {
+	return e.During || e.Kind == KindYear || e.Kind == KindMonth && e.Period == ""
+}
+
 // Full reports whether e resolved to one calendar day.
 func (e Expr) Full() bool { return e.Date.Precision == model.PrecisionDay }
 
