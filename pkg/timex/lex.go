@@ -36,9 +36,9 @@ func (t *Tagger) lex(tx *arabic.Text) *doc {
 		if !ok {
 			continue
 		}
-		// باب is "door", not ب + آب (August): a two-letter word read
-		// only without clitics.
-		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(tok.Text)-m.Skip <= 2 {
+		// باب is "door", not ب + آب (August): a two-letter month name
+		// reads only without clitics (وفي، بعد stay prepositions).
+		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(tok.Text)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
 			continue
 		}
 		d.lx[i] = lexeme{end: m.End, skip: m.Skip, art: hasArticle(tok.Text, m.Skip), vals: m.Vals}
