@@ -28,9 +28,11 @@ func ruleUnit(d *doc, p *parse, j int) (int, bool) {
 		return j, false
 	}
 	k = e
-	// الأيام القليلة الماضية، الأيام الخمسة الماضية
+	// الأيام القليلة الماضية، الأيام الخمسة الماضية، الساعات الـ24 الماضية
 	if en.cnt != 1 && (d.word(k, "القليله") || d.is(k, lxCount)) {
 		k = d.next(k)
+	} else if _, ok := d.num(k + 1); ok && en.cnt != 1 && d.word(k, "ال") {
+		k += 2
 	}
 	dir, k2 := d.direction(k)
 	cur := false

@@ -361,7 +361,7 @@ func TestReporting(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.False(t, got[0].Reporting)
 	// Vague recent stretches.
-	for _, in := range []string{"خلال الأسبوعين الماضيين", "في الأيام القليلة الماضية", "في الأيام الأخيرة"} {
+	for _, in := range []string{"خلال الأسبوعين الماضيين", "في الأيام القليلة الماضية", "في الأيام الأخيرة", "خلال الساعات الـ24 الماضية"} {
 		got = tg.Find(arabic.New(in), ref)
 		require.Len(t, got, 1, in)
 		assert.Equal(t, KindVague, got[0].Kind, in)
