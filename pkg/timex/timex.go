@@ -96,8 +96,9 @@ type Expr struct {
 	Future bool
 	// Hijri: the text gives a Hijri date, converted (see hijri.go).
 	Hijri bool
-	// Dateline: the expression fills its line (an article's header date),
-	// so it dates the article, not an event.
+	// Dateline: a full date with its year that fills its line but for a
+	// clock time (an article's header date), so it dates the article, not
+	// an event.
 	Dateline bool
 	// Reporting: the expression sits by a verb of saying (قال المرصد
 	// الأحد إن، أفاد، صباح الاثنين، بـ): it dates the report, which may be
@@ -180,7 +181,7 @@ func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
 			start, end := tx.Span(p.s, p.e, p.skip)
 			e.Date.Text = tx.Slice(start, end)
 			e.Date.Span = &model.Span{start, end}
-			e.Dateline = d.fillsLine(p.s, p.e)
+			e.Dateline = e.Kind == KindDate && p.year > 0 && d.fillsLine(p.s, p.e)
 			e.Reporting = !e.Dateline && d.reporting(p.s, p.e)
 			out = append(out, e)
 		}

@@ -341,6 +341,8 @@ func TestFlags(t *testing.T) {
 	assert.True(t, one("خلال العام الماضي").Aggregate())
 	assert.False(t, one("أمس").Aggregate())
 	assert.Equal(t, "2016-01-01", one("بين عامي 2016 و2017").Date.Start)
+	assert.True(t, one("الإثنين 01/فبراير/2021 - 06:31 م").Dateline)
+	assert.False(t, one("فجر الجمعة الماضية").Dateline)
 	e := one("الشهر الماضي")
 	assert.Equal(t, KindMonth, e.Kind)
 	assert.Equal(t, model.PrecisionMonth, e.Grain)
