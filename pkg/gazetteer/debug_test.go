@@ -1,8 +1,11 @@
 package gazetteer
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
@@ -31,6 +34,40 @@ func TestDebugSeeds(t *testing.T) {
 			} else {
 				t.Logf("%v", m)
 			}
+		}
+	}
+}
+
+func TestDebugDev(t *testing.T) {
+	out := os.Getenv("GZDEV")
+	if out == "" {
+		t.Skip()
+	}
+	g, _, err := Load("../../../shared/gazetteer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := NewFinder(g, rules.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile("../../../shared/corpus/dev.jsonl")
+	w, _ := os.Create(out)
+	defer w.Close()
+	for _, line := range strings.Split(string(b), "\n") {
+		var doc struct{ ID, Text string }
+		if json.Unmarshal([]byte(line), &doc) != nil {
+			continue
+		}
+		tx := arabic.New(doc.Text)
+		for _, m := range f.Find(tx) {
+			s, e := max(0, m.Span[0]-30), min(len(tx.Runes), m.Span[1]+30)
+			ctx := strings.ReplaceAll(tx.Slice(s, e), "\n", " ")
+			src := "-"
+			if m.Place != nil {
+				src = fmt.Sprint(m.Place.Curated, " ", m.Place.ID)
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", m, m.Feature, src, ctx)
 		}
 	}
 }

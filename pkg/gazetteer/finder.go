@@ -30,17 +30,26 @@ type Mention struct {
 	Feature string
 	// Candidates is how many places the name may denote.
 	Candidates int
+	// Foreign is the ISO code of a well-known place outside Iraq and Syria
+	// (الحديدة → YE) that the text names; Place is nil then.
+	Foreign string
 }
 
-// blocked marks a not-place phrase in the name trie.
-const blocked = -1
+// Special values in the name trie besides group indices.
+const (
+	blocked = -1 // a not-place phrase
+	foreign = -2 // first of the foreign-place values: foreign - i is f.foreign[i]
+)
 
 // cue is a feature word: which features it points to.
 type cue struct {
-	word  string // first listed spelling, for Mention.Feature
-	kinds map[string]bool
-	site  bool // names a facility or landform rather than a settlement
+	kinds   map[string]bool
+	site    bool // names a facility or landform rather than a settlement
+	settles bool // points to some kind of settlement
+	plural  bool // قرى، بلدتي: a list of names may follow
 }
+
+var settlement = map[string]bool{"city": true, "town": true, "village": true, "subdistrict": true}
 
 // Finder finds and resolves place mentions; immutable, safe for concurrent use.
 type Finder struct {
@@ -56,6 +65,10 @@ type Finder struct {
 	notName map[string]bool
 	prefix  map[string]bool
 	country map[string]string // normalised word → ISO code
+	// cueFirst: first words (personal names, kunyas) that make a name
+	// GeoNames alone knows need a cue.
+	cueFirst map[string]bool
+	foreign  []string // ISO codes, indexed by foreign - value
 }
 
 // NewFinder compiles a finder over g with the place vocabulary of rulesFS
@@ -67,15 +80,18 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &Finder{g: g, notName: map[string]bool{}, prefix: map[string]bool{}, country: map[string]string{}}
+	f := &Finder{g: g, notName: map[string]bool{}, prefix: map[string]bool{}, country: map[string]string{},
+		cueFirst: map[string]bool{}}
+	type foreignName struct{ name, cc string }
+	var foreigners []foreignName
 	cueKeys := map[string]bool{}
 	bareKeys := map[string]bool{}
 	var notPlace []string
 	for _, e := range entries {
 		switch e.Section {
 		case "feature":
-			if len(e.Fields) != 2 {
-				errs.Add(file, e.Line, "want features | words")
+			if len(e.Fields) < 2 || len(e.Fields) > 3 {
+				errs.Add(file, e.Line, "want features | words [| plural words]")
 				continue
 			}
 			c := &cue{kinds: map[string]bool{}}
@@ -85,14 +101,18 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 					errs.Add(file, e.Line, "unknown feature %q", k)
 				}
 				c.kinds[k] = true
+				c.settles = c.settles || settlement[k]
 			}
-			c.site = !c.kinds["city"] && !c.kinds["town"] && !c.kinds["village"] &&
-				!c.kinds["governorate"] && !c.kinds["district"] && !c.kinds["subdistrict"]
+			c.site = !c.settles && !c.kinds["governorate"] && !c.kinds["district"]
 			for _, w := range rules.Alternatives(e.Fields[1]) {
-				if c.word == "" {
-					c.word = w
-				}
 				f.feats.Add(w, c)
+			}
+			if len(e.Fields) == 3 {
+				pc := *c
+				pc.plural = true
+				for _, w := range rules.Alternatives(e.Fields[2]) {
+					f.feats.Add(w, &pc)
+				}
 			}
 		case "relation":
 			if len(e.Fields) != 2 {
@@ -109,7 +129,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 			for _, w := range rules.Alternatives(e.Fields[1]) {
 				f.rels.Add(w, rel)
 			}
-		case "cue", "not_place", "not_name", "name_prefix", "bare":
+		case "cue", "not_place", "not_name", "name_prefix", "bare", "cue_first":
 			if len(e.Fields) != 1 {
 				errs.Add(file, e.Line, "want one field of /-separated words")
 				continue
@@ -122,19 +142,26 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 					notPlace = append(notPlace, w)
 				case "bare":
 					bareKeys[nameKey(w)] = true
+				case "cue_first":
+					f.cueFirst[arabic.Key(w)] = true
 				case "not_name":
 					f.notName[arabic.Key(w)] = true
+					f.notName[arabic.StripArticle(arabic.Key(w))] = true
 				case "name_prefix":
 					f.prefix[arabic.Key(w)] = true
 				}
 			}
-		case "country":
+		case "country", "foreign":
 			if len(e.Fields) != 2 || len(e.Fields[0]) != 2 {
 				errs.Add(file, e.Line, "want ISO code | words")
 				continue
 			}
 			for _, w := range rules.Alternatives(e.Fields[1]) {
-				f.country[arabic.Key(w)] = e.Fields[0]
+				if e.Section == "country" {
+					f.country[arabic.Key(w)] = e.Fields[0]
+				} else {
+					foreigners = append(foreigners, foreignName{w, e.Fields[0]})
+				}
 			}
 		default:
 			errs.Add(file, e.Line, "entry outside a known section [%s]", e.Section)
@@ -178,6 +205,13 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	for _, w := range notPlace {
 		f.names.Add(w, blocked)
 	}
+	for _, fn := range foreigners {
+		if gi, known := g.byKey[nameKey(fn.name)]; known && g.groups[gi][0].Curated {
+			continue // a curated local place of that name wins
+		}
+		f.names.Add(fn.name, int32(foreign-len(f.foreign)))
+		f.foreign = append(f.foreign, fn.cc)
+	}
 	f.needCue = make([]bool, len(g.groups))
 	for gi, grp := range g.groups {
 		f.needCue[gi] = cueKeys[g.keys[gi]] || f.autoCue(g.keys[gi], grp)
@@ -187,8 +221,9 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 
 // autoCue reports whether a name only GeoNames knows is too risky to fire
 // bare: one-word village names are mostly ordinary words or personal names
-// (النصر، السلام، محمد), and two-word ones starting with أبو/أم are kunyas
-// far more often than villages.
+// (النصر، السلام، محمد), names starting with a personal name or kunya
+// (محمد يوسف، أبو علي) are people far more often than villages, and names
+// holding a particle (مشرف على) are phrases.
 func (f *Finder) autoCue(key string, grp []*Place) bool {
 	maxPop := 0
 	for _, p := range grp {
@@ -197,21 +232,19 @@ func (f *Finder) autoCue(key string, grp []*Place) bool {
 		}
 		maxPop = max(maxPop, p.Population)
 	}
-	if maxPop >= 50000 {
-		return false
+	words := strings.Split(key, " ")
+	if len(words) == 1 {
+		return maxPop < 50000
 	}
-	first, rest, multi := strings.Cut(key, " ")
-	if !multi {
+	if f.cueFirst[words[0]] || f.cueFirst["ال"+words[0]] {
 		return true
 	}
-	if strings.Contains(rest, " ") {
-		return false
+	for _, w := range words {
+		if f.notName[w] {
+			return true
+		}
 	}
-	switch first {
-	case "ابو", "ام", "ابي", "بن", "ابن", "الشيخ", "شيخ", "السيد", "سيد", "الحاج", "حاجي", "عبد", "ال":
-		return true
-	}
-	return strings.HasPrefix(rest, "عبد") || first == "بيت"
+	return false
 }
 
 // raw is a mention before resolution.
@@ -221,7 +254,9 @@ type raw struct {
 	nameSkip         int
 	rel              model.Relation
 	cue              *cue
+	featTok          int   // the feature word's token when cue != nil
 	group            int32 // -1: unresolved
+	foreign          string
 }
 
 // Find returns the place mentions of tx in text order, each resolved with
@@ -242,15 +277,15 @@ func (f *Finder) Find(tx *arabic.Text) []Mention {
 		rs = append(rs, r)
 		i = r.end
 		// Lists after "between" or a plural cue: بين قرى الطالعة وأم الكرامي.
-		for r.rel == model.Between || r.cue != nil {
+		for r.rel == model.Between || (r.cue != nil && r.cue.plural) {
 			r2, ok := f.andNext(toks, r)
 			if !ok {
 				break
 			}
 			rs = append(rs, r2)
 			i = r2.end
-			if r.rel != model.Between {
-				break
+			if r.cue == nil || !r.cue.plural {
+				break // بين X وY: two items
 			}
 			r = r2
 		}
@@ -278,37 +313,55 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 	a, aok := f.nameAt(toks, j, nil)
 	var b raw
 	bok := false
-	if fm, ok := f.feats.LongestAt(toks, j); ok && fm.End < len(toks) {
-		c := fm.Vals[0]
-		if nb, ok := f.nameAt(toks, fm.End, c); ok {
-			b, bok = nb, true
-		} else if !hasArticle(toks[j].Text, fm.Skip) {
-			// "the city" refers back; only a bare feature word introduces
-			// a name we may not know.
-			if e, ok := f.unknownName(toks, fm.End, 0); ok {
-				b = raw{nameStart: fm.End, end: e, group: -1}
-				bok = true
+	// A feature word is a cue only without the article: "محافظة كركوك",
+	// but "المحافظة على" (preserving) and "المدينة الحدودية" are not names.
+	if fm, ok := f.feats.LongestAt(toks, j); ok && fm.End < len(toks) && !hasArticle(toks[j].Text, fm.Skip) {
+		c, k, ft := fm.Vals[0], fm.End, j
+		// Two feature words: "منطقة وادي بردى", "مدينة قرية ..." — the
+		// second one says what the place is.
+		if fm2, ok := f.feats.LongestAt(toks, k); ok && fm2.Skip == 0 && fm2.End < len(toks) && !hasArticle(toks[k].Text, 0) {
+			if _, direct := f.nameAt(toks, k, c); !direct || f.isFeatureWordName(toks, k) {
+				c, ft, k = fm2.Vals[0], k, fm2.End
 			}
 		}
+		if nb, ok := f.nameAt(toks, k, c); ok {
+			b, bok = nb, true
+		} else if e, ok := f.unknownName(toks, k, 0); ok {
+			b = raw{nameStart: k, end: e, group: -1}
+			bok = true
+		}
 		if bok {
-			b.cue = c
+			b.cue, b.featTok = c, ft
 			if j == i {
 				r.skip = fm.Skip
 			}
 		}
 	}
 	switch {
-	case bok && (!aok || b.end > a.end):
-		r.end, r.nameStart, r.nameSkip, r.group, r.cue = b.end, b.nameStart, b.nameSkip, b.group, b.cue
+	case bok && (!aok || b.end > a.end || (b.end == a.end && f.betterTie(b, a))):
+		r.end, r.nameStart, r.nameSkip, r.group, r.cue, r.featTok, r.foreign = b.end, b.nameStart, b.nameSkip, b.group, b.cue, b.featTok, b.foreign
 	case aok:
 		if j == i {
 			r.skip = a.nameSkip
 		}
-		r.end, r.nameStart, r.nameSkip, r.group = a.end, a.nameStart, a.nameSkip, a.group
+		r.end, r.nameStart, r.nameSkip, r.group, r.foreign = a.end, a.nameStart, a.nameSkip, a.group, a.foreign
 	default:
 		return raw{}, i + 1, false
 	}
 	return r, 0, true
+}
+
+// betterTie reports whether the feature-word reading b ("قضاء" + "شط
+// العرب") beats the whole-name reading a ("قضاء شط العرب", a GeoNames alias)
+// of the same tokens: it must resolve, and a curated entry wins.
+func (f *Finder) betterTie(b, a raw) bool {
+	if b.group < 0 {
+		return b.foreign != "" && a.group < 0
+	}
+	if a.group < 0 {
+		return true
+	}
+	return f.g.groups[b.group][0].Curated || !f.g.groups[a.group][0].Curated
 }
 
 // nameAt matches a known name at token j; c is the feature word before it.
@@ -320,14 +373,58 @@ func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
 	if !ok || m.Vals[0] == blocked {
 		return raw{}, false
 	}
-	gi := m.Vals[0]
+	gi, cc := int32(-1), ""
+	for _, v := range m.Vals {
+		if v <= foreign {
+			cc = f.foreign[foreign-v]
+		} else if v >= 0 {
+			gi = v
+		}
+	}
+	if gi < 0 {
+		return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: -1, foreign: cc}, cc != ""
+	}
+	if c != nil && (m.Skip > 0 || strings.HasPrefix(toks[j].Text, "لل")) {
+		// A name right after its feature word takes no clitic:
+		// "بلدات وقرى" is two nouns, not the village قرى.
+		return raw{}, false
+	}
 	if f.needCue[gi] && c == nil {
 		return raw{}, false
 	}
 	if a := f.article[gi]; a != 0 && (a > 0) != hasArticle(toks[j].Text, m.Skip) {
 		return raw{}, false
 	}
-	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi}, true
+	key := f.g.keys[gi]
+	if f.notName[key] {
+		return raw{}, false // على folds into علي, a village name
+	}
+	grp := f.g.groups[gi]
+	if c != nil {
+		for _, p := range grp {
+			if p.Feature == "country" {
+				return raw{}, false // "مناطق سورية": Syrian areas
+			}
+		}
+		if _, ok := f.rels.LongestAt(toks, j); ok {
+			return raw{}, false // "منطقة شرقي ...": a direction, not a village شرقي
+		}
+		if !grp[0].Curated && m.End == j+1 && !hasArticle(toks[j].Text, 0) && strings.HasSuffix(toks[j].Text, "يه") {
+			return raw{}, false // "قاعدة جوية": an adjective
+		}
+	}
+	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi, foreign: cc}, true
+}
+
+// isFeatureWordName reports whether the name at k is just a feature word
+// (a village called وادي).
+func (f *Finder) isFeatureWordName(toks []arabic.Token, k int) bool {
+	fm, ok := f.feats.LongestAt(toks, k)
+	if !ok {
+		return false
+	}
+	m, ok := f.names.LongestAt(toks, k)
+	return ok && m.End <= fm.End
 }
 
 // andNext reads the next item of a list: "وأم الكرامي" after "بين قرى الطالعة".
@@ -336,9 +433,12 @@ func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
 	if e >= len(toks) || toks[e].Kind != arabic.Word || !strings.HasPrefix(toks[e].Text, "و") {
 		return raw{}, false
 	}
-	r := raw{start: e, rel: prev.rel, cue: prev.cue, group: -1}
-	if n, ok := f.nameAt(toks, e, prev.cue); ok {
-		r.end, r.nameStart, r.nameSkip, r.group, r.skip = n.end, e, n.nameSkip, n.group, n.nameSkip
+	if _, ok := f.feats.LongestAt(toks, e); ok {
+		return raw{}, false // "مدينة عفرين والقرى المتصلة"
+	}
+	r := raw{start: e, rel: prev.rel, cue: prev.cue, featTok: prev.featTok, group: -1}
+	if n, ok := f.andName(toks, e, prev.cue); ok {
+		r.end, r.nameStart, r.nameSkip, r.group, r.skip, r.foreign = n.end, e, n.nameSkip, n.group, n.nameSkip, n.foreign
 		return r, true
 	}
 	if prev.cue == nil {
@@ -349,6 +449,27 @@ func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
 		return r, true
 	}
 	return raw{}, false
+}
+
+// andName is nameAt for a list item: it takes its و, and the list's cue.
+func (f *Finder) andName(toks []arabic.Token, e int, c *cue) (raw, bool) {
+	r, ok := f.nameAt(toks, e, nil)
+	if ok || c == nil {
+		return r, ok
+	}
+	m, ok := f.names.LongestAt(toks, e)
+	if !ok || m.Vals[0] < 0 || m.Skip != 1 {
+		return raw{}, false
+	}
+	// Only the conjunction before it: reuse nameAt's checks on the bare word.
+	gi := m.Vals[0]
+	if f.notName[f.g.keys[gi]] {
+		return raw{}, false
+	}
+	if a := f.article[gi]; a != 0 && (a > 0) != hasArticle(toks[e].Text, 1) {
+		return raw{}, false
+	}
+	return raw{nameStart: e, nameSkip: 1, end: m.End, group: gi}, true
 }
 
 // unknownName reads a name the gazetteer lacks at token k (skipping skip
@@ -419,6 +540,7 @@ func hasArticle(w string, skip int) bool {
 // feature word, the governorates the other mentions point to, the country
 // the article is about, then rank and population.
 func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
+	toks := tx.Tokens
 	// Country votes from words like العراق، السورية.
 	votes := map[string]int{}
 	var forms [arabic.MaxForms]string
@@ -468,12 +590,12 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 		m := Mention{Tok0: r.start, Tok1: r.end, Span: model.Span{s, e}, Text: tx.Slice(s, e),
 			Relation: r.rel, Name: tx.Slice(ns, e)}
 		if r.cue != nil {
-			m.Feature = r.cue.word
+			m.Feature = toks[r.featTok].Text
 		}
+		m.Foreign = r.foreign
 		if r.group >= 0 {
 			grp := f.g.groups[r.group]
-			m.Candidates = len(grp)
-			m.Place = f.pick(grp, r.cue, country, func(p *Place) int {
+			support := func(p *Place) int {
 				n := 0
 				for gi := range admin[p.Country+"|"+p.Admin1] {
 					if gi != r.group {
@@ -481,7 +603,16 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 					}
 				}
 				return n
-			}, r.group)
+			}
+			m.Candidates = len(grp)
+			m.Place = f.pick(grp, r.cue, country, support, r.group)
+			if r.foreign != "" && support(m.Place) == 0 {
+				// الحديدة is the Yemeni port unless the article names
+				// places around a local village of that name.
+				m.Place = nil
+			} else {
+				m.Foreign = ""
+			}
 		}
 		m.Precision = precision(m.Place, r.rel, r.cue)
 		out = append(out, m)
@@ -499,11 +630,19 @@ func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*P
 	for _, p := range grp {
 		s := p.baseScore()
 		if c != nil {
-			if c.kinds[p.Feature] {
+			switch {
+			case c.kinds[p.Feature]:
 				s += 40
-			} else {
+			case settlement[p.Feature] && c.settles:
+				// Reporters call a city a بلدة and a town a مدينة.
+				s += 30
+			default:
 				s -= 5
 			}
+		} else if p.Curated {
+			// A bare name means the well-known place: context may choose
+			// among villages, not demote Syria to a village called سوريا.
+			s += 30
 		}
 		if country != "" && p.Country == country {
 			s += 15

@@ -5,12 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/rules"
 )
 
 // LoadStats counts what Load read.
@@ -50,6 +54,7 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 		return nil, st, err
 	}
 	m := newMerger(curated, extra, admin1, admin2)
+	m.featureWords = featureWords(rules.Default())
 	found := 0
 	for _, name := range countryFiles {
 		f, err := os.Open(filepath.Join(dir, name))
@@ -117,6 +122,9 @@ type merger struct {
 	admin1  map[string]adminCode
 	admin2  map[string]adminCode
 	added   []added
+	// featureWords are the feature words of rules/ar/places.txt (محافظة،
+	// منطقة ...), normalised.
+	featureWords map[string]bool
 	// parents of the curated places as pointers: merging may change their
 	// ids (rasd:x → geonames:N), so Parents are rewritten at the end.
 	parents map[*Place][]*Place
@@ -228,7 +236,11 @@ func (m *merger) readGeonames(r io.Reader, name string, st *LoadStats) error {
 			}
 		}
 		cc := f[8]
-		if c := m.match(cc, feature, lat, lon, realGN, ar); c != nil {
+		c := m.match(cc, feature, lat, lon, realGN, ar)
+		if c == nil && feature == "governorate" {
+			c = m.gov[cc+"."+f[10]] // the ADM1 row of a curated governorate
+		}
+		if c != nil {
 			st.Merged++
 			if c.GeonameID == 0 && realGN > 0 {
 				c.GeonameID = realGN
@@ -274,7 +286,13 @@ func (m *merger) match(cc, feature string, lat, lon float64, gn int, ar []string
 	var best *Place
 	bestD := math.Inf(1)
 	for _, a := range ar {
-		for _, p := range m.byKey[nameKey(a)] {
+		k := nameKey(a)
+		// "محافظة اللاذقية", "منطقة الباب": the unit's name without its
+		// feature word is how the curated list spells it.
+		if first, rest, ok := strings.Cut(k, " "); ok && m.featureWords[first] {
+			k = arabic.StripArticle(rest)
+		}
+		for _, p := range m.byKey[k] {
 			if p.Country != cc || kindOf(p.Feature) != kindOf(feature) {
 				continue
 			}
@@ -415,4 +433,23 @@ func (m *merger) finish() []*Place {
 		p.Parents = parents
 	}
 	return m.places
+}
+
+// featureWords reads the feature words of ar/places.txt; a rules error
+// leaves the set empty (NewFinder reports it).
+func featureWords(fsys fs.FS) map[string]bool {
+	out := map[string]bool{}
+	var errs rules.ErrorList
+	entries, err := rules.Read(fsys, "ar/places.txt", &errs)
+	if err != nil {
+		return out
+	}
+	for _, e := range entries {
+		if e.Section == "feature" && len(e.Fields) == 2 {
+			for _, w := range rules.Alternatives(e.Fields[1]) {
+				out[arabic.StripArticle(arabic.Key(w))] = true
+			}
+		}
+	}
+	return out
 }
