@@ -108,6 +108,12 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 		if d.insideCasualty(h) {
 			return model.Target
 		}
+		// The subject before the trigger did it (التحالف استهدف بلدة، الأجهزة
+		// الأمنية ألقت القبض), unless it suffered it (تعرضت قوات النظام لهجوم).
+		if m.head != nil && d.clauseOf[m.head.tok0] == int32(ci) && h.tok1 <= m.head.tok0 &&
+			!d.phraseIn("passive", c.tok0, m.head.tok0) {
+			return model.Perpetrator
+		}
 	}
 	armed := typ == model.RebelGroup || typ == model.PoliticalMilitia || typ == model.IdentityMilitia
 	if forcesFirst(k) {
@@ -176,20 +182,25 @@ func (d *docState) casualties(inc *incident, actors []model.Actor) []model.Casua
 		i = j - 1
 	}
 	var out []model.Casualty
+	from := []int{} // the member each record came from
 	for _, c := range figs {
 		mc := model.Casualty{Kind: c.kind, Count: c.fig.count, Min: c.fig.min, Max: c.fig.max,
 			Exact: c.fig.exact, Group: d.group(c, actors)}
 		s, e := d.tokSpan(c.tok0, c.tok1)
 		mc.Text, mc.Span = d.tx.Slice(s, e), model.Span{s, e}
+		mi := memberOf(inc, c)
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if o.Kind != mc.Kind {
+			// Figures of one report add up (16 طفلا و4 نساء); another report
+			// repeats or updates them, and the highest toll stands.
+			if o.Kind != mc.Kind || from[i] == mi {
 				continue
 			}
 			if o.Count == mc.Count || o.Group == mc.Group || o.Group == "" || mc.Group == "" {
 				if mc.Count > o.Count {
 					*o = mc
+					from[i] = mi
 				}
 				merged = true
 				break
@@ -197,9 +208,19 @@ func (d *docState) casualties(inc *incident, actors []model.Actor) []model.Casua
 		}
 		if !merged {
 			out = append(out, mc)
+			from = append(from, mi)
 		}
 	}
 	return out
+}
+
+func memberOf(inc *incident, c casualty) int {
+	for i, m := range inc.members {
+		if c.tok0 >= m.tok0 && c.tok1 <= m.tok1 {
+			return i
+		}
+	}
+	return -1
 }
 
 // group names who the counted people were.

@@ -30,7 +30,20 @@ func (d *docState) annotate() {
 			h.definite = true
 		}
 		h.negated = d.phraseIn("negation", max(c.tok0, m.Start-negationWindow), m.Start)
-		h.planned = d.phraseIn("planned", c.tok0, m.Start)
+		// Planned cues stand before the trigger or right after it (هجوم
+		// مرتقب).
+		h.planned = d.phraseIn("planned", c.tok0, min(c.tok1, m.End+2))
+		// A trigger after مسؤول names an office (مسؤول الخطف), not an incident.
+		if _, ok := d.x.cueBefore(toks, "office", m.Start, c.tok0); ok {
+			continue
+		}
+		// A trigger after عمليات or سلسلة names many incidents of its kind.
+		if m.Start > c.tok0 {
+			switch stemOf(toks[m.Start-1].Text, 0) {
+			case "عمليات", "سلسله", "سلسلة":
+				h.flags |= plural
+			}
+		}
 		d.trig = append(d.trig, h)
 	}
 	for _, m := range lx.actors.FindAll(toks) {

@@ -24,7 +24,8 @@ func (d *docState) event(inc *incident) (model.Event, bool) {
 		k = model.SuicideBombing
 	}
 	ev := model.Event{DocID: d.doc.ID, Type: k}
-	s, e := d.tokSpan(inc.tok0, inc.tok1)
+	best := d.bestRun(inc)
+	s, e := d.tokSpan(best.tok0, best.tok1)
 	ev.Evidence = model.Evidence{Text: d.tx.Slice(s, e), Span: model.Span{s, e}}
 	ev.Locations = d.locations(inc)
 	ev.Actors = d.actorsOf(inc, k)
@@ -52,6 +53,33 @@ func (d *docState) event(inc *incident) (model.Event, bool) {
 	ev.ACLED = acled(k, ev.Actors, ev.Casualties)
 	ev.Confidence = d.confidence(inc, &ev, strong)
 	return ev, true
+}
+
+// bestRun is the stretch of text that tells the incident most fully: a
+// precise place, a figure and a date count; the first run wins ties.
+func (d *docState) bestRun(inc *incident) run {
+	best, bestScore := inc.runs[0], -1
+	for _, r := range inc.runs {
+		score := 0
+		for _, m := range r.members {
+			for _, p := range d.resolvedPlaces(m) {
+				if p.Feature != "country" && p.Feature != "governorate" {
+					score += 2
+					break
+				}
+			}
+			if len(d.casualtiesOf(m)) > 0 {
+				score += 2
+			}
+			if d.ownDate(m) != nil {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = r, score
+		}
+	}
+	return best
 }
 
 // tokSpan is the original code-point span of tokens [a, b).

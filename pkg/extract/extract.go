@@ -143,6 +143,8 @@ type trigHit struct {
 	definite bool // with the article or after a demonstrative: refers back
 	negated  bool
 	planned  bool
+	// unsupported: weak or plural with nothing behind it (see validHead).
+	unsupported bool
 }
 
 type actorHit struct {

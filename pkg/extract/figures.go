@@ -131,6 +131,11 @@ const maxCueGap = 3
 // (قتيلا، جرحى), or a cue before a singular or dual noun (مقتل جنديين).
 func (x *Extractor) findCasualties(toks []arabic.Token, c0, c1 int, out []casualty) []casualty {
 	first := len(out)
+	for i := c0; i < c1 && i < c0+2; i++ {
+		if _, ok := x.lex.cue["cumulative"].LongestAt(toks, i); ok {
+			return out // a running total over many incidents
+		}
+	}
 	for i := c0; i < c1; i++ {
 		f, ok := x.parseFigure(toks, i)
 		if ok && f.tok1 <= c1 {
@@ -141,6 +146,15 @@ func (x *Extractor) findCasualties(toks []arabic.Token, c0, c1 int, out []casual
 			}
 			i = f.tok1 - 1
 			continue
+		}
+		// A singular or dual noun before a verb of what befell it: طفلا قتل.
+		if c, ok := x.nounCount(toks, i, c1); ok && c.kind == "" && c.tok1 < c1 {
+			if m, ok := x.lex.after.LongestAt(toks, c.tok1); ok && m.Skip == 0 {
+				c.kind = m.Vals[0].kind
+				out = append(out, c)
+				i = c.tok1 - 1
+				continue
+			}
 		}
 		// A cue before a singular or dual noun with no figure.
 		m, ok := x.lex.cues.LongestAt(toks, i)
@@ -227,9 +241,19 @@ func (x *Extractor) casualtyAt(toks []arabic.Token, f figure, c0, c1 int) (casua
 			counted = true
 		}
 	}
-	// "من X": the people belong to actor X (20 من قوى الأمن، 16 من داعش).
+	// "على الأقل" after the figure or its noun: a lower bound.
+	if m, ok := x.lex.cue["atleast"].LongestAt(toks, min(j, len(toks)-1)); ok && j < c1 {
+		c.fig.exact = false
+		j = m.End
+	}
+	// "من X": the people belong to actor X (20 من قوى الأمن، 16 من داعش،
+	// 1500 من مقاتلي وحدات حماية الشعب).
 	if j+1 < c1 && toks[j].Text == "من" {
-		if m, ok := x.lex.actors.LongestAt(toks, j+1); ok {
+		k := j + 1
+		if m, ok := x.lex.people.LongestAt(toks, k); ok && m.End < c1 {
+			k = m.End
+		}
+		if m, ok := x.lex.actors.LongestAt(toks, k); ok {
 			c.groupActor = m.Vals[0]
 			c.tok1 = m.End
 			counted = true

@@ -9,20 +9,41 @@ import (
 // order. Its evidence is the run of text from its first mention to its last
 // when they follow one another, else its first mention.
 type incident struct {
-	members    []*mention
+	members []*mention
+	// runs are the stretches of text that report it: mentions that follow
+	// one another form one run; a report further on starts another.
+	runs     []run
+	lastSent int
+	lastPara int
+}
+
+type run struct {
 	tok0, tok1 int
-	lastSent   int
-	lastPara   int
+	members    []*mention
+}
+
+func newIncident(m *mention) *incident {
+	return &incident{members: []*mention{m}, runs: []run{{m.tok0, m.tok1, []*mention{m}}}, lastSent: m.sent, lastPara: m.para}
 }
 
 func (inc *incident) kind() kind {
 	best := kind("")
 	for _, m := range inc.members {
-		if m.kind != "" && priority(m.kind) > priority(best) {
+		if m.kind != "" && kindPriority(m) > kindPriority(&mention{kind: best}) {
 			best = m.kind
 		}
 	}
 	return best
+}
+
+// kindPriority ranks a mention's kind for a merged incident; an explosion
+// of no stated kind yields to shelling and strikes, whose blasts it often
+// describes.
+func kindPriority(m *mention) int {
+	if m.bombing {
+		return priority(model.Attack)
+	}
+	return priority(m.kind)
 }
 
 // maxTollGap is how many sentences after an incident a toll with no
@@ -32,6 +53,7 @@ const maxTollGap = 2
 // incidents merges mentions that report one incident.
 func (d *docState) incidents(ms []*mention) []*incident {
 	var out []*incident
+	var pending *mention // a toll told before its incident (بمقتل شخصين … اشتباكات)
 	for _, m := range ms {
 		var last *incident
 		if len(out) > 0 {
@@ -46,8 +68,10 @@ func (d *docState) incidents(ms []*mention) []*incident {
 			}
 			if k := tollKind(d.casualtiesOf(m)); k != "" && d.placeBelowCountry(m.tok0, m.tok1) {
 				m.kind = k
-				out = append(out, &incident{members: []*mention{m}, tok0: m.tok0, tok1: m.tok1, lastSent: m.sent, lastPara: m.para})
+				out = append(out, newIncident(m))
+				continue
 			}
+			pending = m
 			continue
 		case adjacent && d.sameIncident(last, m):
 			d.join(last, m, true)
@@ -57,7 +81,16 @@ func (d *docState) incidents(ms []*mention) []*incident {
 			d.join(prev, m, false)
 			continue
 		}
-		out = append(out, &incident{members: []*mention{m}, tok0: m.tok0, tok1: m.tok1, lastSent: m.sent, lastPara: m.para})
+		if m.unsupported {
+			continue // a generic word with nothing before it to refer to
+		}
+		inc := newIncident(m)
+		if pending != nil && m.sent-pending.sent <= 1 {
+			inc = newIncident(pending)
+			d.join(inc, m, true)
+		}
+		pending = nil
+		out = append(out, inc)
 	}
 	return out
 }
@@ -78,14 +111,19 @@ func tollKind(cs []casualty) kind {
 	return ""
 }
 
-// join adds m to inc; a following mention extends the evidence.
+// join adds m to inc: a mention that follows extends the last run, one
+// further on starts a run of its own.
 func (d *docState) join(inc *incident, m *mention, follows bool) {
 	inc.members = append(inc.members, m)
 	if follows {
-		inc.tok1 = max(inc.tok1, m.tok1)
+		r := &inc.runs[len(inc.runs)-1]
+		r.tok1 = max(r.tok1, m.tok1)
+		r.members = append(r.members, m)
 		inc.lastSent = m.sent
 		inc.lastPara = m.para
+		return
 	}
+	inc.runs = append(inc.runs, run{m.tok0, m.tok1, []*mention{m}})
 }
 
 // sameIncident decides whether mention m, right after inc, reports it:
@@ -113,7 +151,7 @@ func (d *docState) sameIncident(inc *incident, m *mention) bool {
 func (d *docState) sameSite(inc *incident, m *mention) bool {
 	for _, o := range inc.members {
 		for _, p := range d.resolvedPlaces(o) {
-			if p.Feature == "governorate" || p.Feature == "country" || p.Feature == "region" {
+			if p.Feature == "governorate" || p.Feature == "country" {
 				continue
 			}
 			for _, q := range d.resolvedPlaces(m) {
@@ -127,23 +165,44 @@ func (d *docState) sameSite(inc *incident, m *mention) bool {
 }
 
 // earlierReport finds an earlier incident that m reports again: m refers
-// back (الهجوم، هذه الضربات) to the latest of a compatible kind, or names
-// the same kind at the same place.
+// back to it (الهجوم، هذه الضربات), repeats one of its figures, or names
+// the same kind at the same site with no date of its own.
 func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
 	for i := len(incs) - 1; i >= 0; i-- {
 		inc := incs[i]
-		if !compatible(inc.kind(), m.kind) || !d.datesAgree(inc, m) {
+		k := inc.kind()
+		if !compatible(k, m.kind) || !d.datesAgree(inc, m) {
 			continue
 		}
 		p := d.placesAgree(inc, m)
 		if p == conflict {
 			continue
 		}
-		if inc.kind() == m.kind && (m.anaphor || p == shared) {
+		if m.anaphor && refersTo(m, k) {
+			return inc
+		}
+		if d.sharesFigure(inc, m) {
+			return inc
+		}
+		if k == m.kind && p == shared && d.sameSite(inc, m) && d.ownDate(m) == nil {
 			return inc
 		}
 	}
 	return nil
+}
+
+// refersTo reports whether a definite trigger of m can name an incident of
+// kind k: the same kind, a blast of any bombing, an attack of any violence.
+func refersTo(m *mention, k kind) bool {
+	switch {
+	case m.kind == k:
+		return true
+	case m.bombing:
+		return k == model.SuicideBombing || k == model.CarBomb || k == model.IED
+	case m.kind == model.Attack:
+		return family(k) == 2
+	}
+	return false
 }
 
 type placeAgreement int
@@ -224,7 +283,7 @@ func (d *docState) sharesFigure(inc *incident, m *mention) bool {
 	for _, o := range inc.members {
 		for _, a := range d.casualtiesOf(o) {
 			for _, b := range d.casualtiesOf(m) {
-				if a.kind == b.kind && a.fig.count == b.fig.count && a.fig.exact && b.fig.exact {
+				if a.kind == b.kind && a.fig.count == b.fig.count && a.fig.count > 1 {
 					return true
 				}
 			}

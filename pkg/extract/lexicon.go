@@ -60,6 +60,7 @@ type actorDef struct {
 	typ     model.ActorType
 	country string
 	generic bool // stands for the armed group the article names
+	air     bool // attacks from the air: its attacks are airstrikes
 }
 
 type sourceDef struct{ name string }
@@ -81,7 +82,8 @@ type lexicon struct {
 }
 
 var cueSections = []string{"result", "elaboration", "negation", "planned", "nonevent",
-	"aggregate", "since", "partof", "demonstrative", "operation", "target", "by"}
+	"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
+	"cumulative", "atleast", "air", "passive", "office"}
 
 var casualtyKinds = map[string]model.CasualtyKind{
 	"killed": model.Killed, "wounded": model.Wounded, "arrested": model.Arrested,
@@ -247,7 +249,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				errs.Add(e.File, e.Line, "actor section must be [Name | type | country], not [%s]", e.Section)
 				continue
 			}
-			cur = &actorDef{name: name, typ: typ, country: sectionField(e.Section, 2), generic: name == "generic militants"}
+			cur = &actorDef{name: name, typ: typ, country: sectionField(e.Section, 2),
+				generic: name == "generic militants", air: sectionField(e.Section, 3) == "air"}
 		}
 		if dup("actors", e, e.Fields[0]) {
 			continue

@@ -21,6 +21,8 @@ type mention struct {
 	planned    bool
 	negated    bool
 	bombing    bool // an explosion of no stated kind, read as ied for now
+	// unsupported: a generic trigger kept only as a possible reference back.
+	unsupported bool
 }
 
 // mentions groups each sentence's clauses around its triggers.
@@ -50,12 +52,16 @@ func (d *docState) mentions() []*mention {
 					refine[k] = h.kind
 				}
 			}
-			if !d.validHead(h, d.clauses[c0+k].clause) {
+			valid, ok := d.validHead(h, d.clauses[c0+k].clause, s)
+			if !valid {
 				continue
 			}
-			// A specific trigger heads its clause over a generic one:
-			// هجمات أربيل الصاروخية is shelling.
-			if cur := heads[k]; cur == nil || (cur.flags&(weak|plural) != 0 && h.flags&(weak|plural) == 0) {
+			h.unsupported = !ok
+			// A specific trigger heads its clause over a generic one
+			// (هجمات أربيل الصاروخية is shelling), but not over a reference
+			// back (الضربة استهدفت: the strike already told).
+			cur := heads[k]
+			if cur == nil || (!cur.definite && cur.flags&(weak|plural) != 0 && h.flags&(weak|plural) == 0) {
 				heads[k] = h
 			}
 		}
@@ -74,8 +80,12 @@ func (d *docState) mentions() []*mention {
 			}
 			if cur != nil && (d.opensWith("result", d.clauses[c].clause) ||
 				d.opensWith("elaboration", d.clauses[c].clause) ||
-				(h.kind == cur.kind && !h.negated && !h.planned)) {
+				(h.kind == cur.kind && !h.negated && !h.planned) ||
+				d.oneViolentIncident(cur, h, c)) {
 				cur.c1 = c + 1
+				if priority(h.kind) > priority(cur.kind) && family(h.kind) == family(cur.kind) {
+					cur.kind = h.kind // تنظيم داعش استهدف …، عبر سيارة مفخخة: a car bomb
+				}
 				continue
 			}
 			start := c
@@ -83,7 +93,8 @@ func (d *docState) mentions() []*mention {
 				start = c0 // the clauses before the first trigger lead into it
 			}
 			cur = &mention{kind: h.kind, head: h, sent: si, para: s.para, c0: start, c1: c + 1, headClause: c,
-				anaphor: h.definite && refersBack(h.kind), continues: continues, planned: h.planned, negated: h.negated}
+				anaphor: h.definite && refersBack(h.kind), continues: continues, planned: h.planned, negated: h.negated,
+				unsupported: h.unsupported}
 			out = append(out, cur)
 		}
 		// A sentence with no incident may still report a toll.
@@ -94,6 +105,9 @@ func (d *docState) mentions() []*mention {
 		for _, m := range out {
 			if m.sent != si {
 				continue
+			}
+			if (m.kind == model.Attack || m.kind == model.Shelling) && d.fromAir(m) {
+				m.kind = model.Airstrike
 			}
 			for c := m.c0; c < m.c1; c++ {
 				if r := refine[c-c0]; r != "" && (m.kind == kindExplosion || m.kind == model.Attack) {
@@ -118,15 +132,23 @@ func (d *docState) mentions() []*mention {
 }
 
 // validHead reports whether a trigger hit can head a mention: not negated
-// or planned (unless kept), not in a clause of talk, and, when weak or
-// plural, backed by a figure or a place in its clause.
-func (d *docState) validHead(h *trigHit, c clause) bool {
+// or planned (unless kept) and not in a clause of talk. supported is false
+// for a weak or plural trigger with no figure or place behind it; such a
+// trigger still heads a mention when definite (الضربة، هذه الهجمات), since
+// it may refer back to an incident told before, but it never makes an
+// incident on its own.
+func (d *docState) validHead(h *trigHit, c clause, s sentence) (valid, supported bool) {
 	if (h.negated || h.planned) && !d.x.opts.KeepFlagged {
-		return false
+		return false, false
 	}
 	if d.phraseIn("nonevent", c.tok0, c.tok1) {
-		return false
+		return false, false
 	}
+	supported = d.supported(h, c, s)
+	return supported || (h.definite && refersBack(h.kind) && h.flags&counted == 0), supported
+}
+
+func (d *docState) supported(h *trigHit, c clause, s sentence) bool {
 	if h.flags&(weak|plural|counted) == 0 {
 		return true
 	}
@@ -145,7 +167,18 @@ func (d *docState) validHead(h *trigHit, c clause) bool {
 	if d.placeBelowCountry(c.tok0, c.tok1) {
 		return true
 	}
-	return h.flags&plural == 0 && d.casualtyIn(c.tok0, c.tok1)
+	if h.flags&plural == 0 {
+		return d.casualtyIn(c.tok0, c.tok1)
+	}
+	// Clashes that killed a stated handful of people are one incident
+	// (اشتباكات … بمقتل شخصين); a big toll over plural attacks is a tally.
+	for _, cs := range d.cas {
+		if cs.tok0 >= s.tok0 && cs.tok1 <= s.tok1 && cs.fig.exact && cs.fig.count < 100 &&
+			(cs.kind == model.Killed || cs.kind == model.Wounded) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *docState) placeBelowCountry(a, b int) bool {
@@ -232,4 +265,36 @@ func priority(k kind) int {
 		return 1
 	}
 	return 0
+}
+
+// oneViolentIncident reports that a violent trigger later in a sentence
+// describes the incident its earlier one began (هجوم …، عبر سيارة مفخخة):
+// both violent, no other place named, no reference to something else.
+func (d *docState) oneViolentIncident(cur *mention, h *trigHit, c int) bool {
+	if family(cur.kind) != 2 || family(h.kind) != 2 || h.flags&plural != 0 {
+		return false
+	}
+	cl := d.clauses[c]
+	for _, p := range d.places {
+		if p.Tok0 >= cl.tok0 && p.Tok1 <= cl.tok1 && p.Place != nil && p.Place.Feature != "country" {
+			return false
+		}
+	}
+	return true
+}
+
+// fromAir reports an attack told as coming from the air: an air cue in the
+// trigger's clause (هجمات جوية، طائرات حربية) or an air force among its
+// actors (التحالف استهدف بلدة).
+func (d *docState) fromAir(m *mention) bool {
+	hc := d.clauses[m.headClause]
+	if d.phraseIn("air", hc.tok0, hc.tok1) {
+		return true
+	}
+	for _, a := range d.actors {
+		if a.def.air && a.tok0 >= hc.tok0 && a.tok1 <= hc.tok1 {
+			return true
+		}
+	}
+	return false
 }
