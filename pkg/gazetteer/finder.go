@@ -353,7 +353,8 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 
 // betterTie reports whether the feature-word reading b ("قضاء" + "شط
 // العرب") beats the whole-name reading a ("قضاء شط العرب", a GeoNames alias)
-// of the same tokens: it must resolve, and a curated entry wins.
+// of the same tokens: only when it resolves to a curated entry and the
+// whole name does not ("سجن غويران" stays the prison, not غويران).
 func (f *Finder) betterTie(b, a raw) bool {
 	if b.group < 0 {
 		return b.foreign != "" && a.group < 0
@@ -361,7 +362,7 @@ func (f *Finder) betterTie(b, a raw) bool {
 	if a.group < 0 {
 		return true
 	}
-	return f.g.groups[b.group][0].Curated || !f.g.groups[a.group][0].Curated
+	return f.g.groups[b.group][0].Curated && !f.g.groups[a.group][0].Curated
 }
 
 // nameAt matches a known name at token j; c is the feature word before it.
