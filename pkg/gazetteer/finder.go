@@ -172,25 +172,8 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	}
 	// Names go in under one original spelling per key, so the trie keys
 	// them exactly as New did.
-	added := make([]bool, len(g.groups))
-	withArticle := make([]int8, len(g.groups)) // bit 1: seen with ال, bit 2: without
-	for _, p := range g.places {
-		for _, a := range p.arabicNames() {
-			gi, ok := g.byKey[nameKey(a)]
-			if !ok {
-				continue
-			}
-			if strings.HasPrefix(arabic.Normalize(a), "ال") {
-				withArticle[gi] |= 1
-			} else {
-				withArticle[gi] |= 2
-			}
-			if added[gi] {
-				continue
-			}
-			added[gi] = true
-			f.names.Add(a, gi)
-		}
+	for gi, sp := range g.spelling {
+		f.names.Add(sp, int32(gi))
 	}
 	f.article = make([]int8, len(g.groups))
 	for gi, k := range g.keys {
@@ -198,7 +181,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 		switch {
 		case bareKeys[k]:
 			f.article[gi] = -1
-		case withArticle[gi] == 1 && utf8.RuneCountInString(first) <= 3:
+		case g.article[gi] == 1 && utf8.RuneCountInString(first) <= 3:
 			f.article[gi] = 1
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -53,6 +54,11 @@ type Gazetteer struct {
 	keys   []string
 	byKey  map[string]int32
 	byEn   map[string][]*Place
+	// spelling[i] is one original spelling of group i (the Finder's trie
+	// keys it exactly as nameKey does); article[i] has bit 1 set when some
+	// spelling carries the article, bit 2 when some does not.
+	spelling []string
+	article  []int8
 }
 
 // New builds a gazetteer over places. The places must not be modified
@@ -79,8 +85,15 @@ func New(places []*Place) *Gazetteer {
 				g.byKey[k] = gi
 				g.groups = append(g.groups, nil)
 				g.keys = append(g.keys, k)
+				g.spelling = append(g.spelling, a)
+				g.article = append(g.article, 0)
 			}
 			g.groups[gi] = append(g.groups[gi], p)
+			if strings.HasPrefix(k, "ال") || k != firstWordKey(a) {
+				g.article[gi] |= 1
+			} else {
+				g.article[gi] |= 2
+			}
 		}
 		if en := strings.ToLower(strings.TrimSpace(p.Name)); en != "" {
 			g.byEn[en] = append(g.byEn[en], p)
@@ -106,6 +119,17 @@ func (p *Place) arabicNames() []string {
 // nameKey is the form a name is indexed under: normalised tokens joined by
 // one space, the first without its article, as textmatch.Trie keys it.
 func nameKey(name string) string {
+	n := arabic.Normalize(name)
+	if plainWords(n) {
+		// The common case, without building a Text: letters and spaces
+		// tokenise exactly as strings.Fields splits them.
+		f := strings.Fields(n)
+		if len(f) == 0 {
+			return ""
+		}
+		f[0] = arabic.StripArticle(f[0])
+		return strings.Join(f, " ")
+	}
 	toks := arabic.New(name).Tokens
 	if len(toks) == 0 {
 		return ""
@@ -186,4 +210,20 @@ func (g *Gazetteer) Hierarchy(p *Place) []*Place {
 		}
 	}
 	return out
+}
+
+// plainWords reports whether s holds only letters and spaces.
+func plainWords(s string) bool {
+	for _, r := range s {
+		if r != ' ' && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstWordKey is the key of a name without stripping the article: equal to
+// nameKey exactly when the name has no article to strip.
+func firstWordKey(name string) string {
+	return strings.Join(strings.Fields(arabic.Normalize(name)), " ")
 }
