@@ -44,8 +44,9 @@ type evalConfig struct {
 	asJSON, verbose  bool
 }
 
-func parseEvalArgs(args []string, stderr io.Writer) (evalConfig, bool) {
-	var c evalConfig
+// parseEvalArgs parses the command line; ok is false when the command
+// should exit with code (0 after -h, 2 on a usage error).
+func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok bool) {
 	fs := flag.NewFlagSet("extract eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -57,16 +58,19 @@ func parseEvalArgs(args []string, stderr io.Writer) (evalConfig, bool) {
 	fs.StringVar(&c.pred, "pred", "", "score the predicted events of `FILE` (SPEC JSONL) instead of running the extractor")
 	fs.BoolVar(&c.asJSON, "json", false, "print the report as one JSON object")
 	fs.StringVar(&c.published, "published", "", "publication date (`YYYY-MM-DD`) for documents that carry none")
-	fs.StringVar(&c.rulesDir, "rules", "", "rules `DIR` laid out like rules/ (default: embedded)")
-	fs.StringVar(&c.gazDir, "gazetteer", "", "GeoNames dump `DIR` for the extractor (default: embedded)")
+	fs.StringVar(&c.rulesDir, "rules", "", "rules `DIR` (holding ar/*.txt) instead of the embedded rules")
+	fs.StringVar(&c.gazDir, "gazetteer", "", "GeoNames dump `DIR` (IQ.txt, SY.txt, ...) merged into the embedded gazetteer")
 	fs.BoolVar(&c.verbose, "v", false, "list per gold event what matched and which slots failed, and the unmatched predictions")
 	if err := fs.Parse(args); err != nil {
-		return c, false
+		if errors.Is(err, flag.ErrHelp) {
+			return c, 0, false
+		}
+		return c, 2, false
 	}
-	bad := func(format string, a ...any) (evalConfig, bool) {
+	bad := func(format string, a ...any) (evalConfig, int, bool) {
 		fmt.Fprintf(stderr, "extract eval: "+format+"\n", a...)
 		fmt.Fprintln(stderr, "run 'extract eval -h' for usage")
-		return c, false
+		return c, 2, false
 	}
 	switch {
 	case fs.NArg() > 0:
@@ -83,14 +87,14 @@ func parseEvalArgs(args []string, stderr io.Writer) (evalConfig, bool) {
 			return bad("--published %q is not YYYY-MM-DD", c.published)
 		}
 	}
-	return c, true
+	return c, 0, true
 }
 
 // runEval implements `extract eval`.
 func runEval(args []string, stdout, stderr io.Writer) int {
-	c, ok := parseEvalArgs(args, stderr)
+	c, code, ok := parseEvalArgs(args, stderr)
 	if !ok {
-		return 2
+		return code
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "extract eval: %v\n", err)
@@ -149,9 +153,15 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	} else {
 		xo := extract.Options{Rules: rulesFS}
 		if c.gazDir != "" {
-			g, _, err := gazetteer.Load(c.gazDir)
+			g, stats, err := gazetteer.Load(c.gazDir)
 			if err != nil {
 				return fail(fmt.Errorf("--gazetteer %s: %w", c.gazDir, err))
+			}
+			if len(stats.Errors) > 0 {
+				// Bad rows are skipped by Load; say so, since they can
+				// move the place and admin1 scores.
+				fmt.Fprintf(stderr, "extract eval: warning: --gazetteer %s: %d rows skipped as malformed, first: %v\n",
+					c.gazDir, len(stats.Errors), stats.Errors[0])
 			}
 			xo.Gazetteer = g
 		}

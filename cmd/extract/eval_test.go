@@ -208,6 +208,10 @@ func TestEvalUsageAndFileErrors(t *testing.T) {
 		assert.Contains(t, errb.String(), c.msg, "%v", c.args)
 	}
 
+	var help bytes.Buffer
+	assert.Equal(t, 0, runEval([]string{"-h"}, &help, &help))
+	assert.Contains(t, help.String(), "usage: extract eval --gold FILE --docs PATH")
+
 	// A well-formed run with no predictions scores zero, not an error.
 	var out, errb bytes.Buffer
 	goodPred := filepath.Join(dir, "empty.jsonl")
