@@ -54,12 +54,12 @@ func TestGazetteerFind(t *testing.T) {
 func TestGazetteerReport(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.jsonl")
 	require.NoError(t, os.WriteFile(path, []byte(
-		`{"id":"a","text":"انفجار في كركوك وهجوم على قرية زردانا"}`+"\n"+
+		`{"id":"a","text":"انفجار في كركوك وهجوم على قرية برميزة"}`+"\n"+
 			`{"id":"b","text":"غارات على مدينة الحديدة"}`+"\n"), 0o644))
 	code, out, stderr := runGaz("report", path)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "place mentions: 3\nresolved: 1 (33.3%)\nunresolved: 1 (33.3%)\nforeign (outside Iraq/Syria): 1 (33.3%)")
-	assert.Contains(t, out, "1  قريه زردانا")
+	assert.Contains(t, out, "1  قريه برميزة")
 	code, _, _ = runGaz("report", filepath.Join(t.TempDir(), "missing.jsonl"))
 	assert.Equal(t, 1, code)
 }

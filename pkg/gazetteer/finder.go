@@ -365,39 +365,45 @@ func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
 			gi = v
 		}
 	}
-	if gi < 0 {
+	if gi < 0 || !f.localOK(toks, j, m, gi, c) {
+		// Not a local name here; a well-known foreign place still is one.
 		return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: -1, foreign: cc}, cc != ""
 	}
+	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi, foreign: cc}, true
+}
+
+// localOK applies the checks a local name must pass at token j.
+func (f *Finder) localOK(toks []arabic.Token, j int, m textmatch.Match[int32], gi int32, c *cue) bool {
 	if c != nil && (m.Skip > 0 || strings.HasPrefix(toks[j].Text, "لل")) {
 		// A name right after its feature word takes no clitic:
 		// "بلدات وقرى" is two nouns, not the village قرى.
-		return raw{}, false
+		return false
 	}
 	if f.needCue[gi] && c == nil {
-		return raw{}, false
+		return false
 	}
 	if a := f.article[gi]; a != 0 && (a > 0) != hasArticle(toks[j].Text, m.Skip) {
-		return raw{}, false
+		return false
 	}
 	key := f.g.keys[gi]
 	if f.notName[key] {
-		return raw{}, false // على folds into علي, a village name
+		return false // على folds into علي, a village name
 	}
 	grp := f.g.groups[gi]
 	if c != nil {
 		for _, p := range grp {
 			if p.Feature == "country" {
-				return raw{}, false // "مناطق سورية": Syrian areas
+				return false // "مناطق سورية": Syrian areas
 			}
 		}
 		if _, ok := f.rels.LongestAt(toks, j); ok {
-			return raw{}, false // "منطقة شرقي ...": a direction, not a village شرقي
+			return false // "منطقة شرقي ...": a direction, not a village شرقي
 		}
 		if !grp[0].Curated && m.End == j+1 && !hasArticle(toks[j].Text, 0) && strings.HasSuffix(toks[j].Text, "يه") {
-			return raw{}, false // "قاعدة جوية": an adjective
+			return false // "قاعدة جوية": an adjective
 		}
 	}
-	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi, foreign: cc}, true
+	return true
 }
 
 // isFeatureWordName reports whether the name at k is just a feature word

@@ -389,9 +389,9 @@ func TestForeign(t *testing.T) {
 
 func TestUnresolvedAfterFeatureWord(t *testing.T) {
 	f := defaultFinder(t)
-	ms := f.Find(arabic.New("هجوم على قرية زردانا في ريف إدلب"))
+	ms := f.Find(arabic.New("هجوم على قرية برميزة في ريف إدلب"))
 	require.Len(t, ms, 2)
-	assert.Equal(t, "قرية زردانا", ms[0].Text)
+	assert.Equal(t, "قرية برميزة", ms[0].Text)
 	assert.Nil(t, ms[0].Place)
 	assert.Equal(t, 1, ms[0].Precision)
 	assert.Equal(t, "قريه", ms[0].Feature)
