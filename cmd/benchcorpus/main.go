@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -178,6 +179,14 @@ type stats struct {
 	peakRSS              int64 // bytes; -1 when unknown
 	rssReset             bool
 	firstErr             string
+	// times are the per-document durations, for the tail: one slow
+	// document holds the command's ordered output back.
+	times []docTime
+}
+
+type docTime struct {
+	id string
+	d  time.Duration
 }
 
 func mb(n int64) float64 { return float64(n) / 1e6 }
@@ -200,6 +209,17 @@ func (s stats) print(w io.Writer, name string) {
 		fmt.Fprintf(w, ", %d events (%.1f MB JSON), %d failed", s.events, mb(s.outBytes), s.failed)
 	}
 	fmt.Fprintln(w)
+	if len(s.times) > 0 {
+		ts := slices.Clone(s.times)
+		slices.SortFunc(ts, func(a, b docTime) int { return int(b.d - a.d) })
+		q := func(p float64) time.Duration { return ts[int(float64(len(ts)-1)*(1-p))].d }
+		fmt.Fprintf(w, "  per document: p50 %v, p99 %v, max %v; slowest:", q(0.5).Round(time.Microsecond),
+			q(0.99).Round(time.Microsecond), ts[0].d.Round(time.Microsecond))
+		for _, t := range ts[:min(3, len(ts))] {
+			fmt.Fprintf(w, " %s %v", t.id, t.d.Round(time.Millisecond))
+		}
+		fmt.Fprintln(w)
+	}
 	if s.firstErr != "" {
 		fmt.Fprintf(w, "  first failure: %s\n", s.firstErr)
 	}
@@ -247,10 +267,15 @@ func measure(path string, repeat, workers int, f func(context.Context, model.Doc
 		}
 	}()
 	var wg sync.WaitGroup
-	for range workers {
+	times := make([][]docTime, workers)
+	for w := range workers {
 		wg.Go(func() {
 			for doc := range docs {
+				t0 := time.Now()
 				n, out, err := f(ctx, doc)
+				if repeat == 1 { // memory must not grow with --repeat
+					times[w] = append(times[w], docTime{doc.ID, time.Since(t0)})
+				}
 				docsN.Add(1)
 				if err != nil {
 					failed.Add(1)
@@ -273,6 +298,7 @@ func measure(path string, repeat, workers int, f func(context.Context, model.Doc
 	s.mallocs = after.Mallocs - before.Mallocs
 	s.allocBytes = after.TotalAlloc - before.TotalAlloc
 	s.peakRSS = peakRSS()
+	s.times = slices.Concat(times...)
 	if e, ok := firstErr.Load().(string); ok {
 		s.firstErr = e
 	}
