@@ -73,7 +73,7 @@ func loadGazetteer(dir string, stderr io.Writer) (*gazetteer.Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stderr, "gazetteer %s: %d places (%d GeoNames rows: %d merged into curated entries, %d added; %d skipped) in %v\n",
+	fmt.Fprintf(stderr, "gazetteer %s: %d places (%d dump rows: %d merged into curated entries, %d added; %d skipped) in %v\n",
 		dir, st.Places, st.Rows, st.Merged, st.Added, st.Skipped, time.Since(start).Round(time.Millisecond))
 	for i, e := range st.Errors {
 		if i == 5 {

@@ -86,6 +86,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	var foreigners []foreignName
 	cueKeys := map[string]bool{}
 	bareKeys := map[string]bool{}
+	articleKeys := map[string]bool{}
 	var notPlace []string
 	for _, e := range entries {
 		switch e.Section {
@@ -129,7 +130,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 			for _, w := range rules.Alternatives(e.Fields[1]) {
 				f.rels.Add(w, rel)
 			}
-		case "cue", "not_place", "not_name", "name_prefix", "bare", "cue_first":
+		case "cue", "not_place", "not_name", "name_prefix", "bare", "cue_first", "article":
 			if len(e.Fields) != 1 {
 				errs.Add(file, e.Line, "want one field of /-separated words")
 				continue
@@ -142,6 +143,8 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 					notPlace = append(notPlace, w)
 				case "bare":
 					bareKeys[nameKey(w)] = true
+				case "article":
+					articleKeys[nameKey(w)] = true
 				case "cue_first":
 					f.cueFirst[arabic.Key(w)] = true
 				case "not_name":
@@ -181,6 +184,8 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 		switch {
 		case bareKeys[k]:
 			f.article[gi] = -1
+		case articleKeys[k]:
+			f.article[gi] = 1
 		case g.article[gi] == 1 && utf8.RuneCountInString(first) <= 3:
 			f.article[gi] = 1
 		}

@@ -74,6 +74,15 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 	if found == 0 {
 		return nil, st, fmt.Errorf("gazetteer: %s holds none of %s", dir, strings.Join(countryFiles, ", "))
 	}
+	// OCHA's Iraqi sub-districts (nahiya), when the dump carries them:
+	// GeoNames has no ADM3 for Iraq.
+	if f, err := os.Open(filepath.Join(dir, ochaSubdistricts)); err == nil {
+		err = m.readOCHA(f, filepath.Base(ochaSubdistricts), &st)
+		f.Close()
+		if err != nil {
+			return nil, st, err
+		}
+	}
 	places := m.finish()
 	st.Places = len(places)
 	return New(places), st, nil
@@ -110,6 +119,91 @@ func readAdminCodes(path string, st *LoadStats) (map[string]adminCode, error) {
 		out[fs[0]] = adminCode{name: fs[1], gn: gn}
 	}
 	return out, sc.Err()
+}
+
+// ochaSubdistricts is OCHA's Iraq sub-district table (COD-AB 2019), as the
+// shared dump lays it out: pcode, name_en, name_ar, adm2_pcode, adm2_en,
+// adm2_ar, adm1_pcode, adm1_en, adm1_ar, centroid_lat, centroid_lon.
+const ochaSubdistricts = "ocha/irq_adm3_subdistricts.tsv"
+
+// readOCHA adds Iraq's sub-districts, inside our governorates and districts.
+// A curated sub-district of the same name nearby keeps its entry.
+func (m *merger) readOCHA(r io.Reader, name string, st *LoadStats) error {
+	gov := map[string]*Place{}
+	dist := map[string][]*Place{}
+	for _, p := range m.places {
+		if !p.Curated || p.Country != "IQ" {
+			continue
+		}
+		for _, a := range p.arabicNames() {
+			switch p.Feature {
+			case "governorate":
+				gov[nameKey(a)] = p
+			case "district":
+				dist[nameKey(a)] = append(dist[nameKey(a)], p)
+			}
+		}
+	}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		if n == 1 {
+			continue // header
+		}
+		line := sc.Text()
+		if line == "" {
+			continue
+		}
+		st.Rows++
+		f := strings.Split(line, "\t")
+		if len(f) != 11 || f[0] == "" || f[1] == "" {
+			st.Skipped++
+			st.Errors = append(st.Errors, fmt.Errorf("%s:%d: want 11 tab-separated fields with a pcode and a name", name, n))
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(f[9], 64)
+		lon, err2 := strconv.ParseFloat(f[10], 64)
+		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+			st.Skipped++
+			st.Errors = append(st.Errors, fmt.Errorf("%s:%d: bad coordinates", name, n))
+			continue
+		}
+		ar := f[2]
+		if strings.HasPrefix(ar, "مركز ") {
+			// "مركز الفلوجة" is the district's central sub-district; as a
+			// phrase in news it means the city centre.
+			ar = ""
+		}
+		if ar != "" {
+			if c := m.match("IQ", "subdistrict", lat, lon, 0, []string{ar}); c != nil && c.Feature == "subdistrict" {
+				st.Merged++
+				continue
+			}
+		}
+		p := &Place{ID: "ocha:" + f[0], Name: f[1], NameAr: ar, Feature: "subdistrict", Country: "IQ", Lat: lat, Lon: lon}
+		g := gov[nameKey(f[8])]
+		if g != nil {
+			p.Admin1 = g.Name
+		} else {
+			p.Admin1 = f[7]
+		}
+		p.Admin2 = f[4]
+		for _, d := range dist[nameKey(f[5])] {
+			if g == nil || d.Admin1 == g.Name {
+				p.Admin2 = d.Name
+				p.Parents = append(p.Parents, d.ID)
+				break
+			}
+		}
+		if g != nil {
+			p.Parents = append(p.Parents, g.ID)
+		}
+		if c := m.country["IQ"]; c != nil {
+			p.Parents = append(p.Parents, c.ID)
+		}
+		st.Added++
+		m.places = append(m.places, p)
+	}
+	return sc.Err()
 }
 
 // merger folds GeoNames rows into the curated list.
