@@ -282,7 +282,7 @@ func (b *batch) run(ctx context.Context) int {
 	if b.errFile != nil {
 		errOut = bufio.NewWriter(b.errFile)
 	}
-	prog := newProgress(b.stderr, b.cfg, start)
+	prog := newProgress(b.stdout, b.stderr, b.cfg, start)
 	var t tally
 	var writeErr error
 

@@ -1,6 +1,28 @@
 // Command extract reads Arabic news articles and writes SPEC event records
 // as JSONL: `extract [flags] PATH...` (see usage in batch.go), plus the
 // eval, gazetteer and dates subcommands.
+//
+// How the batch behaves when things go wrong:
+//
+//   - Unreadable or malformed input is one failure per document, named by
+//     file or file:line (policies in internal/ingest: invalid UTF-8 becomes
+//     U+FFFD per byte, duplicate ids fail the later document).
+//   - A document that exceeds --doc-timeout fails and the batch goes on.
+//     Should Extract not return within a grace period after that deadline
+//     (a bug: it ignores its context), the document is reported failed all
+//     the same and its worker moves on; the stuck goroutine is left behind,
+//     since Go cannot stop it.
+//   - A panic in Extract, or an event whose spans break the SPEC, fails
+//     that document only.
+//   - SIGINT/SIGTERM: the output stops after the last whole document, is
+//     flushed, the summary is printed, and the exit status is 128+signal
+//     (130, 143). A second signal kills at once.
+//   - A closed stdout (extract ... | head) stops the run quietly: no error,
+//     no summary, status 141 as for a filter killed by SIGPIPE.
+//
+// Output is byte-identical for any --workers: results are written in input
+// order through a reorder queue of bounded look-ahead, so memory stays flat
+// however many documents stream through.
 package main
 
 import (

@@ -27,10 +27,11 @@ type progress struct {
 // showAfter keeps short runs free of a bar that would only flash.
 const showAfter = time.Second
 
-func newProgress(stderr io.Writer, cfg config, start time.Time) *progress {
+func newProgress(stdout, stderr io.Writer, cfg config, start time.Time) *progress {
 	p := &progress{w: stderr, start: start, total: -1}
-	f, isFile := stderr.(*os.File)
-	p.on = !cfg.quiet && isFile && term.IsTerminal(int(f.Fd()))
+	// Events scrolling on the same terminal are progress enough, and a bar
+	// redrawn between them would garble them.
+	p.on = !cfg.quiet && isTerminal(stderr) && !isTerminal(stdout)
 	if p.on {
 		if total, known := ingest.Size(cfg.paths); known {
 			p.total = total
@@ -78,4 +79,9 @@ func (p *progress) finish() {
 		_ = p.bar.Clear()
 		p.bar = nil
 	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
