@@ -110,7 +110,7 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 		}
 		// The subject before the trigger did it (التحالف استهدف بلدة، الأجهزة
 		// الأمنية ألقت القبض), unless it suffered it (تعرضت قوات النظام لهجوم).
-		if m.head != nil && d.clauseOf[m.head.tok0] == int32(ci) && h.tok1 <= m.head.tok0 &&
+		if m.head != nil && h.tok1 <= m.head.tok0 && d.subjectOf(h, m) &&
 			!d.phraseIn("passive", c.tok0, m.head.tok0) {
 			return model.Perpetrator
 		}
@@ -129,6 +129,28 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 		return model.Perpetrator
 	}
 	return model.Target
+}
+
+// subjectOf reports whether actor h is the subject of m's trigger: in the
+// trigger's clause, or in the clause just before it when only a date or an
+// aside stands between (شن عناصر من تنظيم داعش، ليلة الجمعة، هجوما), and
+// the nearest actor before the trigger.
+func (d *docState) subjectOf(h actorHit, m *mention) bool {
+	hc, ac := d.clauseOf[m.head.tok0], d.clauseOf[h.tok0]
+	if ac < 0 || hc-ac > 2 || d.clauses[ac].sent != d.clauses[hc].sent {
+		return false
+	}
+	for _, o := range d.actors {
+		if o.tok0 > h.tok0 && o.tok1 <= m.head.tok0 && !d.insideCasualty(o) {
+			return false // a nearer actor
+		}
+	}
+	for _, t := range d.trig {
+		if t.tok0 >= h.tok1 && t.tok0 < m.head.tok0 {
+			return false // another trigger between
+		}
+	}
+	return true
 }
 
 // insideCasualty reports an actor named as the group a figure counts.

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/rasd-monitor/rasd/pkg/model"
+
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 )
 
@@ -67,13 +69,26 @@ func (d *docState) annotate() {
 		d.dates = append(d.dates, h)
 		if !h.background && !h.Future {
 			d.exprs = append(d.exprs, e)
+			if !e.Since {
+				d.exprsNotSince = append(d.exprsNotSince, e)
+			}
 		}
 	}
-	for _, c := range d.clauses {
+	var carry model.CasualtyKind
+	for i, c := range d.clauses {
 		if d.sents[c.sent].skip {
 			continue
 		}
-		d.cas = d.x.findCasualties(toks, c.tok0, c.tok1, d.cas)
+		if i > 0 && d.clauses[i-1].sent != c.sent {
+			carry = ""
+		}
+		n := len(d.cas)
+		d.cas = d.x.findCasualtiesCarry(toks, c.tok0, c.tok1, d.cas, carry)
+		if k := d.x.openingCue(toks, c.tok0, c.tok1, len(d.cas) > n); k != "" {
+			carry = k
+		} else if len(d.cas) > n {
+			carry = ""
+		}
 		d.ops = d.findOperations(c.clause, d.ops)
 	}
 }

@@ -62,11 +62,16 @@ func (d *docState) bestRun(inc *incident) run {
 	for _, r := range inc.runs {
 		score := 0
 		for _, m := range r.members {
-			for _, p := range d.resolvedPlaces(m) {
-				if p.Feature != "country" && p.Feature != "governorate" {
+			for _, p := range d.placesOf(m) {
+				switch {
+				case p.Place == nil:
+					score++ // a village the gazetteer lacks is still precise
+				case p.Place.Feature != "country" && p.Place.Feature != "governorate":
 					score += 2
-					break
+				default:
+					continue
 				}
+				break
 			}
 			if len(d.casualtiesOf(m)) > 0 {
 				score += 2
@@ -75,7 +80,9 @@ func (d *docState) bestRun(inc *incident) run {
 				score++
 			}
 		}
-		if score > bestScore {
+		// On a tie the later run wins: a lead sums up, the report that
+		// follows tells.
+		if score >= bestScore {
 			best, bestScore = r, score
 		}
 	}
@@ -233,9 +240,13 @@ func (d *docState) ownDate(m *mention) *dateHit {
 	if m.head != nil {
 		anchor = d.tx.Tokens[m.head.tok0].Start
 	}
-	for _, r := range [][2]int{{hc.tok0, hc.tok1}, {m.tok0, m.tok1}} {
+	for i, r := range [][2]int{{hc.tok0, hc.tok1}, {m.tok0, m.tok1}} {
 		s, e := d.tokSpan(r[0], r[1])
-		if best, ok := timex.Best(d.exprs, s, e, anchor); ok {
+		exprs := d.exprs
+		if i > 0 {
+			exprs = d.exprsNotSince
+		}
+		if best, ok := timex.Best(exprs, s, e, anchor); ok {
 			for i := range d.dates {
 				if d.dates[i].Tok0 == best.Tok0 {
 					return &d.dates[i]
@@ -260,7 +271,7 @@ func (d *docState) dateOf(inc *incident) model.Date {
 	var best *dateHit
 	for i := range d.dates {
 		h := &d.dates[i]
-		if h.background || !h.Resolved() || h.Dateline || h.Kind == timex.KindVague || h.Kind == timex.KindPartOfDay {
+		if h.background || h.Since || !h.Resolved() || h.Dateline || h.Kind == timex.KindVague || h.Kind == timex.KindPartOfDay {
 			continue
 		}
 		if h.Tok0 >= s.tok0 && h.Tok1 <= s.tok1 {
@@ -294,11 +305,23 @@ func (d *docState) flagsOf(inc *incident, date model.Date, figures bool) []model
 			flags = append(flags, model.Historical)
 		}
 	}
-	aggregate := figures && date.Precision == model.PrecisionYear
+	// A toll over a month or a year, or since a date, is a tally of many
+	// incidents.
+	aggregate := figures && (date.Precision == model.PrecisionYear || date.Precision == model.PrecisionMonth)
 	for _, m := range inc.members {
 		s := d.sents[m.sent]
 		if d.phraseIn("aggregate", s.tok0, s.tok1) {
 			aggregate = true
+		}
+		// A toll counted since a date or over a period (بلغ أكثر من ألف
+		// قتيل منذ 18 شباط): the date in the figure's own clause.
+		for _, c := range d.casualtiesOf(m) {
+			ci := d.clauseOf[c.tok0]
+			for _, h := range d.dates {
+				if (h.Since || h.During) && d.clauseOf[h.Tok0] == ci {
+					aggregate = true
+				}
+			}
 		}
 	}
 	if aggregate {

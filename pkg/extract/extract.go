@@ -125,8 +125,11 @@ type docState struct {
 	places  []gazetteer.Mention
 	dates   []dateHit
 	exprs   []timex.Expr // the dates that may date an incident, for timex.Best
-	cas     []casualty
-	ops     []opHit
+	// exprsNotSince leaves out منذ dates, which date an incident only in
+	// its trigger's own clause.
+	exprsNotSince []timex.Expr
+	cas           []casualty
+	ops           []opHit
 	// armedGroup is the armed group the article names most, for generic
 	// words such as الإرهابيين.
 	armedGroup *actorDef

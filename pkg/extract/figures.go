@@ -63,6 +63,9 @@ func (x *Extractor) parseFigure(toks []arabic.Token, i int) (figure, bool) {
 		case "unit", "ten", "hundred":
 			cur += w.value
 		case "scale":
+			if !read && j > 0 && toks[j-1].Kind == arabic.Number {
+				return f, false // 5.6 مليون: the number before it did not parse
+			}
 			if cur == 0 {
 				cur = 1
 			}
@@ -122,6 +125,10 @@ type casualty struct {
 	partOf     bool // a breakdown of the figure before it (بينهم ضابط)
 }
 
+// maxAfterGap is how far after the counted people a verb may tell what
+// befell them: 12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال قتلوا.
+const maxAfterGap = 10
+
 // maxCueGap is how many tokens may stand between a casualty cue and its
 // figure: مقتل 11 جنديا (0)، حصيلة قتلى أولية بلغت 41 شخصا (2).
 const maxCueGap = 3
@@ -130,6 +137,13 @@ const maxCueGap = 3
 // [c0, c1): a figure with a counted noun and a cue, a casualty noun
 // (قتيلا، جرحى), or a cue before a singular or dual noun (مقتل جنديين).
 func (x *Extractor) findCasualties(toks []arabic.Token, c0, c1 int, out []casualty) []casualty {
+	return x.findCasualtiesCarry(toks, c0, c1, out, "")
+}
+
+// findCasualtiesCarry is findCasualties with the kind of a cue that opened
+// an earlier clause of the sentence and found no figure there (وقتل
+// الخميس، أيضا وفق المرصد، 8 مدنيين): the first counted people take it.
+func (x *Extractor) findCasualtiesCarry(toks []arabic.Token, c0, c1 int, out []casualty, carry model.CasualtyKind) []casualty {
 	first := len(out)
 	for i := c0; i < c1 && i < c0+2; i++ {
 		if _, ok := x.lex.cue["cumulative"].LongestAt(toks, i); ok {
@@ -170,6 +184,9 @@ func (x *Extractor) findCasualties(toks []arabic.Token, c0, c1 int, out []casual
 				i = c.tok1 - 1
 			}
 		}
+	}
+	if carry != "" && len(out) > first && out[first].kind == "" && !out[first].partOf {
+		out[first].kind = carry
 	}
 	// A figure right after بينهم/منهم, or joined by و to such a figure, is
 	// a breakdown of the figure before it.
@@ -265,7 +282,7 @@ func (x *Extractor) casualtyAt(toks []arabic.Token, f figure, c0, c1 int) (casua
 			c.tok0 = at
 		} else if counted {
 			// A verb after the counted people: عشرات السجناء … فروا.
-			for p := c.tok1; p < c1 && p < c.tok1+6; p++ {
+			for p := c.tok1; p < c1 && p < c.tok1+maxAfterGap; p++ {
 				if m, ok := x.lex.after.LongestAt(toks, p); ok {
 					c.kind = m.Vals[0].kind
 					break
@@ -310,4 +327,16 @@ func (x *Extractor) cueBefore(toks []arabic.Token, section string, at, c0 int) (
 		}
 	}
 	return 0, false
+}
+
+// openingCue returns the kind of a casualty cue that opens clause [c0, c1)
+// (after و) when the clause holds no figure of its own.
+func (x *Extractor) openingCue(toks []arabic.Token, c0, c1 int, found bool) model.CasualtyKind {
+	if found || c0 >= c1 {
+		return ""
+	}
+	if m, ok := x.lex.cues.LongestAt(toks, c0); ok {
+		return m.Vals[0].kind
+	}
+	return ""
 }

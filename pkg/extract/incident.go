@@ -20,10 +20,11 @@ type incident struct {
 type run struct {
 	tok0, tok1 int
 	members    []*mention
+	lastSent   int
 }
 
 func newIncident(m *mention) *incident {
-	return &incident{members: []*mention{m}, runs: []run{{m.tok0, m.tok1, []*mention{m}}}, lastSent: m.sent, lastPara: m.para}
+	return &incident{members: []*mention{m}, runs: []run{{m.tok0, m.tok1, []*mention{m}, m.sent}}, lastSent: m.sent, lastPara: m.para}
 }
 
 func (inc *incident) kind() kind {
@@ -119,12 +120,24 @@ func (d *docState) join(inc *incident, m *mention, follows bool) {
 		r := &inc.runs[len(inc.runs)-1]
 		r.tok1 = max(r.tok1, m.tok1)
 		r.members = append(r.members, m)
+		r.lastSent = m.sent
 		inc.lastSent = m.sent
 		inc.lastPara = m.para
 		return
 	}
-	inc.runs = append(inc.runs, run{m.tok0, m.tok1, []*mention{m}})
+	// A report a sentence or two on still continues the last run.
+	if r := &inc.runs[len(inc.runs)-1]; m.sent-r.lastSent <= maxRunGap && m.para-d.sents[r.lastSent].para <= 1 && m.tok0 >= r.tok1 {
+		r.tok1 = m.tok1
+		r.members = append(r.members, m)
+		r.lastSent = m.sent
+		return
+	}
+	inc.runs = append(inc.runs, run{m.tok0, m.tok1, []*mention{m}, m.sent})
 }
+
+// maxRunGap is how many sentences may stand between two reports of one
+// incident for its evidence to run from the first to the second.
+const maxRunGap = 2
 
 // sameIncident decides whether mention m, right after inc, reports it:
 // it refers back to it, shares a place or a figure with it, or is of the
@@ -132,6 +145,9 @@ func (d *docState) join(inc *incident, m *mention, follows bool) {
 func (d *docState) sameIncident(inc *incident, m *mention) bool {
 	k := inc.kind()
 	if !compatible(k, m.kind) || !d.datesAgree(inc, m) {
+		return false
+	}
+	if m.head != nil && !m.anaphor && d.phraseIn("another", d.sents[m.sent].tok0, m.head.tok0) {
 		return false
 	}
 	places := d.placesAgree(inc, m)

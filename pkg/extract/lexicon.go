@@ -83,7 +83,7 @@ type lexicon struct {
 
 var cueSections = []string{"result", "elaboration", "negation", "planned", "nonevent",
 	"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
-	"cumulative", "atleast", "air", "passive", "office"}
+	"cumulative", "atleast", "air", "passive", "office", "another"}
 
 var casualtyKinds = map[string]model.CasualtyKind{
 	"killed": model.Killed, "wounded": model.Wounded, "arrested": model.Arrested,

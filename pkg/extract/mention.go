@@ -61,7 +61,8 @@ func (d *docState) mentions() []*mention {
 			// (هجمات أربيل الصاروخية is shelling), but not over a reference
 			// back (الضربة استهدفت: the strike already told).
 			cur := heads[k]
-			if cur == nil || (!cur.definite && cur.flags&(weak|plural) != 0 && h.flags&(weak|plural) == 0) {
+			if cur == nil || (!cur.definite && cur.flags&(weak|plural) != 0 && h.flags&(weak|plural) == 0 &&
+				priority(h.kind) >= priority(cur.kind)) {
 				heads[k] = h
 			}
 		}
@@ -275,6 +276,9 @@ func (d *docState) oneViolentIncident(cur *mention, h *trigHit, c int) bool {
 		return false
 	}
 	cl := d.clauses[c]
+	if d.phraseIn("another", cl.tok0, h.tok0) {
+		return false
+	}
 	for _, p := range d.places {
 		if p.Tok0 >= cl.tok0 && p.Tok1 <= cl.tok1 && p.Place != nil && p.Place.Feature != "country" {
 			return false
@@ -291,8 +295,14 @@ func (d *docState) fromAir(m *mention) bool {
 	if d.phraseIn("air", hc.tok0, hc.tok1) {
 		return true
 	}
+	// An air force that did it: the subject before the trigger, or "لـX"
+	// right after it (قصف للتحالف) — not one that was hit (هجوما على قاعدة
+	// لقوات التحالف).
 	for _, a := range d.actors {
-		if a.def.air && a.tok0 >= hc.tok0 && a.tok1 <= hc.tok1 {
+		if !a.def.air || a.tok0 < hc.tok0 || a.tok1 > hc.tok1 || m.head == nil {
+			continue
+		}
+		if a.tok1 <= m.head.tok0 || (a.tok0 == m.head.tok1 && a.skip > 0) {
 			return true
 		}
 	}

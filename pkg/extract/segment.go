@@ -22,7 +22,7 @@ type sentence struct {
 
 // headingWords is the most words a line without a full stop may have and
 // still be taken for a heading rather than news.
-const headingWords = 6
+const headingWords = 8
 
 // segment splits tokens into sentences and clauses. hasTitle says the
 // document's title is given apart, so its first line is body text.
