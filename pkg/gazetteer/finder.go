@@ -634,9 +634,12 @@ func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*P
 			default:
 				s -= 5
 			}
-		} else if p.Curated {
-			// A bare name means the well-known place: context may choose
-			// among villages, not demote Syria to a village called سوريا.
+		}
+		if p.Curated && (c == nil || c.kinds[p.Feature]) {
+			// A name means the well-known place when nothing says
+			// otherwise: context may choose among villages, not demote
+			// Syria to a village called سوريا, or Ras al-Ayn to a hamlet
+			// near the other towns named with it.
 			s += 30
 		}
 		if country != "" && p.Country == country {

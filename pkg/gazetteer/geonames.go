@@ -340,7 +340,9 @@ func (m *merger) readGeonames(r io.Reader, name string, st *LoadStats) error {
 				c.GeonameID = realGN
 				c.ID = fmt.Sprintf("geonames:%d", realGN)
 			}
-			if c.Population == 0 {
+			if c.Population == 0 && kindOf(c.Feature) == "populated" {
+				// Only settlements: a district's head count would outrank
+				// the town it is named after.
 				c.Population = pop
 			}
 			if realGN > 0 && m.byGN[realGN] == nil {
