@@ -81,20 +81,28 @@ type lexicon struct {
 	boilerPre   []string
 }
 
-var cueSections = []string{"result", "elaboration", "negation", "planned", "nonevent",
-	"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
-	"cumulative", "atleast", "air", "passive", "office", "another"}
-
-var casualtyKinds = map[string]model.CasualtyKind{
-	"killed": model.Killed, "wounded": model.Wounded, "arrested": model.Arrested,
-	"kidnapped": model.Kidnapped, "missing": model.Missing, "escaped": model.Escaped,
+// cueSections are the sections of cues.txt.
+func cueSections() []string {
+	return []string{"result", "elaboration", "negation", "planned", "nonevent",
+		"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
+		"cumulative", "atleast", "air", "passive", "office", "another"}
 }
 
-var actorTypes = map[string]model.ActorType{
-	"state_forces": model.StateForces, "rebel_group": model.RebelGroup,
-	"political_militia": model.PoliticalMilitia, "identity_militia": model.IdentityMilitia,
-	"rioters": model.Rioters, "protesters": model.Protesters, "civilians": model.Civilians,
-	"external_forces": model.ExternalForces,
+func casualtyKind(s string) (model.CasualtyKind, bool) {
+	switch k := model.CasualtyKind(s); k {
+	case model.Killed, model.Wounded, model.Arrested, model.Kidnapped, model.Missing, model.Escaped:
+		return k, true
+	}
+	return "", false
+}
+
+func actorType(s string) (model.ActorType, bool) {
+	switch t := model.ActorType(s); t {
+	case model.StateForces, model.RebelGroup, model.PoliticalMilitia, model.IdentityMilitia,
+		model.Rioters, model.Protesters, model.Civilians, model.ExternalForces:
+		return t, true
+	}
+	return "", false
 }
 
 // loadLexicon reads and compiles the rule files, collecting every problem.
@@ -207,7 +215,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 
 	for _, e := range read("ar/casualties.txt") {
 		role, k, _ := strings.Cut(e.Section, ":")
-		ck, ok := casualtyKinds[k]
+		ck, ok := casualtyKind(k)
 		if !ok {
 			errs.Add(e.File, e.Line, "unknown casualty kind in [%s]", e.Section)
 			continue
@@ -244,7 +252,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		if cur == nil || cur.name != sectionField(e.Section, 0) {
 			cur = nil
 			name := sectionField(e.Section, 0)
-			typ, ok := actorTypes[sectionField(e.Section, 1)]
+			typ, ok := actorType(sectionField(e.Section, 1))
 			if name == "" || !ok {
 				errs.Add(e.File, e.Line, "actor section must be [Name | type | country], not [%s]", e.Section)
 				continue
@@ -275,7 +283,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		add(e, e.Fields[0], func(p string) bool { return lx.sources.Add(p, s) })
 	}
 
-	for _, name := range cueSections {
+	for _, name := range cueSections() {
 		lx.cue[name] = &textmatch.Trie[struct{}]{}
 	}
 	for _, e := range read("ar/cues.txt") {
