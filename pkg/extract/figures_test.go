@@ -77,9 +77,9 @@ func TestCasualties(t *testing.T) {
 	x := newTestExtractor(t)
 	cases := map[string][]casualtyWant{
 		"أسفر عن مقتل 11 جندياً بينهم ضابط.": {{model.Killed, 11, false, "forces"}},
-		"ووجدت 7 قتلى من عصابات داعش.":        {{model.Killed, 7, false, "Islamic State"}},
-		"القبض على ثلاثة عناصر إرهابية.":       {{model.Arrested, 3, false, "militants"}},
-		"أسفر الهجوم عن مقتل جنديين.":          {{model.Killed, 2, false, "forces"}},
+		"ووجدت 7 قتلى من عصابات داعش.":       {{model.Killed, 7, false, "Islamic State"}},
+		"القبض على ثلاثة عناصر إرهابية.":     {{model.Arrested, 3, false, "militants"}},
+		"أسفر الهجوم عن مقتل جنديين.":        {{model.Killed, 2, false, "forces"}},
 		"حصيلة قتلى أولية بلغت 41 شخصا منهم 20 من قوى الأمن الداخلي و16 من تنظيم داعش و5 مدنيين.": {
 			{model.Killed, 41, false, "people"},
 			{model.Killed, 20, true, "Asayish"},
@@ -87,11 +87,11 @@ func TestCasualties(t *testing.T) {
 			{model.Killed, 5, true, "civilians"},
 		},
 		"وأشار إلى أن عشرات السجناء من تنظيم داعش فروا من السجن.": {{model.Escaped, 20, false, "Islamic State"}},
-		"وقتل الخميس، أيضا وفق المرصد، 8 مدنيين في قصف.":         {{model.Killed, 8, false, "civilians"}},
+		"وقتل الخميس، أيضا وفق المرصد، 8 مدنيين في قصف.":          {{model.Killed, 8, false, "civilians"}},
 		"بأن طفلا قتل وأصيب أربعة مدنيين السبت.":                  {{model.Killed, 1, false, "civilians"}, {model.Wounded, 4, false, "civilians"}},
 		// No figure is invented for قتلى وجرحى, nor for strikes or soldiers deployed.
-		"أدت إلى وقوع قتلى وجرحى.":            nil,
-		"نفذت 133 ضربة جوية.":                 nil,
+		"أدت إلى وقوع قتلى وجرحى.":                     nil,
+		"نفذت 133 ضربة جوية.":                          nil,
 		"زيادة عدد قواته من 500 جندي إلى 4 آلاف جندي.": nil,
 		// A running total over many incidents is not this incident's toll.
 		"لترتفع بذلك حصيلة القتلى إلى 18.": nil,
