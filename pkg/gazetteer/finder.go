@@ -555,12 +555,14 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 	// its governorate supports the other mentions.
 	type support map[int32]bool
 	admin := map[string]support{}
-	for _, r := range rs {
+	first := make([]*Place, len(rs))
+	for i, r := range rs {
 		if r.group < 0 {
 			continue
 		}
 		grp := f.g.groups[r.group]
-		best := f.pick(grp, r.cue, "", nil, r.group)
+		best := f.pick(grp, r.cue, "", nil, "")
+		first[i] = best
 		if best.Curated || len(grp) == 1 {
 			votes[best.Country]++
 			if best.Admin1 != "" {
@@ -579,7 +581,7 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 		}
 	}
 	out := make([]Mention, 0, len(rs))
-	for _, r := range rs {
+	for i, r := range rs {
 		s, e := tx.Span(r.start, r.end, r.skip)
 		ns, _ := tx.Span(r.nameStart, r.end, r.nameSkip)
 		m := Mention{Tok0: r.start, Tok1: r.end, Span: model.Span{s, e}, Text: tx.Slice(s, e),
@@ -600,7 +602,13 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 				return n
 			}
 			m.Candidates = len(grp)
-			m.Place = f.pick(grp, r.cue, country, support, r.group)
+			within := f.container(toks, rs, first, i)
+			m.Place = f.pick(grp, r.cue, country, support, within)
+			if within != "" && m.Place.Admin1 != within && !m.Place.Curated {
+				// "قرية هداج في ريف الحسكة": the only هداج we know is in
+				// Raqqa, so this one is a village the gazetteer lacks.
+				m.Place = nil
+			}
 			if r.foreign != "" && support(m.Place) == 0 {
 				// الحديدة is the Yemeni port unless the article names
 				// places around a local village of that name.
@@ -616,7 +624,7 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 }
 
 // pick scores the candidates of one name.
-func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*Place) int, _ int32) *Place {
+func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*Place) int, within string) *Place {
 	if len(grp) == 1 {
 		return grp[0]
 	}
@@ -650,11 +658,38 @@ func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*P
 				s += 20 + float64(min(n, 5))
 			}
 		}
+		if within != "" && p.Admin1 == within {
+			s += 50
+		}
 		if best == nil || s > bestScore {
 			best, bestScore = p, s
 		}
 	}
 	return best
+}
+
+// container is the governorate of the place that mention i is said to lie
+// in: "X في محافظة Y", "X بريف Y", "X، Y" — the next mention, right after
+// it or after في, when that one is an administrative unit, city or region.
+func (f *Finder) container(toks []arabic.Token, rs []raw, first []*Place, i int) string {
+	if i+1 >= len(rs) || first[i+1] == nil {
+		return ""
+	}
+	next := rs[i+1]
+	switch gap := next.start - rs[i].end; {
+	case gap == 0:
+	case gap == 1:
+		if w := toks[rs[i].end].Text; w != "في" && w != "،" && w != "," && w != "-" && w != "(" {
+			return ""
+		}
+	default:
+		return ""
+	}
+	switch p := first[i+1]; p.Feature {
+	case "governorate", "district", "city", "region":
+		return p.Admin1
+	}
+	return ""
 }
 
 // precision is the ACLED geo-precision of a mention.

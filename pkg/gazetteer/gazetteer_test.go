@@ -294,6 +294,7 @@ func testGazetteer(t *testing.T) *Finder {
 		{ID: "t:sy", Name: "Syria", NameAr: "سوريا", Feature: "country", Country: "SY", Curated: true},
 		{ID: "t:kirkuk", Name: "Kirkuk", NameAr: "كركوك", Feature: "governorate", Country: "IQ", Admin1: "Kirkuk", Curated: true},
 		{ID: "t:anbar", Name: "Al-Anbar", NameAr: "الأنبار", Feature: "governorate", Country: "IQ", Admin1: "Al-Anbar", Curated: true},
+		{ID: "t:nineveh", Name: "Nineveh", NameAr: "نينوى", Feature: "governorate", Country: "IQ", Admin1: "Nineveh", Curated: true},
 		{ID: "t:hawija-k", Name: "Hawija K", NameAr: "الحويجة", Feature: "village", Country: "IQ", Admin1: "Kirkuk", Population: 100},
 		{ID: "t:hawija-a", Name: "Hawija A", NameAr: "الحويجة", Feature: "village", Country: "IQ", Admin1: "Al-Anbar", Population: 5000},
 		{ID: "t:tell-iq", Name: "Tell IQ", NameAr: "تل الذهب", Feature: "village", Country: "IQ", Admin1: "Nineveh", Population: 10},
@@ -323,6 +324,19 @@ func TestDisambiguateByAdminContext(t *testing.T) {
 	assert.Equal(t, "t:hawija-k", resolved(ms, "الحويجة").ID)
 	ms = f.Find(arabic.New("عمليات في الأنبار، واعتقال مطلوبين في قرية الحويجة"))
 	assert.Equal(t, "t:hawija-a", resolved(ms, "الحويجة").ID)
+}
+
+// Disambiguation rule 2b: the unit a place is said to lie in ("X في
+// محافظة Y") outweighs everything; a name with no candidate there is a
+// place the gazetteer lacks.
+func TestDisambiguateByContainer(t *testing.T) {
+	f := testGazetteer(t)
+	ms := f.Find(arabic.New("قصف قرية تل الذهب في محافظة نينوى"))
+	require.NotNil(t, resolved(ms, "تل الذهب"))
+	assert.Equal(t, "t:tell-iq", resolved(ms, "تل الذهب").ID)
+	ms = f.Find(arabic.New("قصف قرية الحويجة، نينوى"))
+	require.Len(t, ms, 2)
+	assert.Nil(t, ms[0].Place, "no الحويجة in Nineveh")
 }
 
 // Disambiguation rule 3: the country the article is about.
