@@ -111,3 +111,27 @@ func heapOf(mk func() any) float64 {
 	runtime.KeepAlive(v)
 	return float64(after.HeapAlloc-before.HeapAlloc) / 1e6
 }
+
+// BenchmarkReadCompiled loads what `extract gazetteer build` writes.
+func BenchmarkReadCompiled(b *testing.B) {
+	g, _, err := Load(needShared(b, "gazetteer"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "gaz.bin")
+	out, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := g.Compile(out); err != nil {
+		b.Fatal(err)
+	}
+	out.Close()
+	fi, _ := os.Stat(path)
+	for b.Loop() {
+		if _, _, err := ReadCompiled(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/1e6, "file-MB")
+}
