@@ -243,6 +243,7 @@ type raw struct {
 	rel              model.Relation
 	cue              *cue
 	featTok          int   // the feature word's token when cue != nil
+	featSkip         int   // clitic code points before the feature word
 	group            int32 // -1: unresolved
 	foreign          string
 }
@@ -320,6 +321,9 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 		}
 		if bok {
 			b.cue, b.featTok = c, ft
+			if ft == j {
+				b.featSkip = fm.Skip
+			}
 			if j == i {
 				r.skip = fm.Skip
 			}
@@ -327,7 +331,7 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 	}
 	switch {
 	case bok && (!aok || b.end > a.end || (b.end == a.end && f.betterTie(b, a))):
-		r.end, r.nameStart, r.nameSkip, r.group, r.cue, r.featTok, r.foreign = b.end, b.nameStart, b.nameSkip, b.group, b.cue, b.featTok, b.foreign
+		r.end, r.nameStart, r.nameSkip, r.group, r.cue, r.featTok, r.featSkip, r.foreign = b.end, b.nameStart, b.nameSkip, b.group, b.cue, b.featTok, b.featSkip, b.foreign
 	case aok:
 		if j == i {
 			r.skip = a.nameSkip
@@ -431,7 +435,7 @@ func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
 	if _, ok := f.feats.LongestAt(toks, e); ok {
 		return raw{}, false // "مدينة عفرين والقرى المتصلة"
 	}
-	r := raw{start: e, rel: prev.rel, cue: prev.cue, featTok: prev.featTok, group: -1}
+	r := raw{start: e, rel: prev.rel, cue: prev.cue, featTok: prev.featTok, featSkip: prev.featSkip, group: -1}
 	if n, ok := f.andName(toks, e, prev.cue); ok {
 		r.end, r.nameStart, r.nameSkip, r.group, r.skip, r.foreign = n.end, e, n.nameSkip, n.group, n.nameSkip, n.foreign
 		return r, true
@@ -496,9 +500,10 @@ func (f *Finder) nameWord(t arabic.Token, skip int) bool {
 	if utf8.RuneCountInString(w) < 2 {
 		return false
 	}
-	// A name right after a feature word takes no preposition (سجن بالبلاد),
+	// A name right after a feature word takes no preposition or conjunction
+	// (سجن بالبلاد، بلدات وجيوب),
 	// and an indefinite word in -ية is an adjective (منطقة زراعية).
-	for _, p := range []string{"بال", "لل", "كال", "فال"} {
+	for _, p := range []string{"بال", "لل", "كال", "فال", "و"} {
 		if strings.HasPrefix(w, p) {
 			return false
 		}
@@ -587,7 +592,8 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 		m := Mention{Tok0: r.start, Tok1: r.end, Span: model.Span{s, e}, Text: tx.Slice(s, e),
 			Relation: r.rel, Name: tx.Slice(ns, e)}
 		if r.cue != nil {
-			m.Feature = toks[r.featTok].Text
+			w := toks[r.featTok].Text
+			m.Feature = w[skipBytes(w, r.featSkip):]
 		}
 		m.Foreign = r.foreign
 		if r.group >= 0 {
