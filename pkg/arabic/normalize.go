@@ -63,6 +63,12 @@ func (t *Text) emit(r rune, src int32) {
 
 // appendNorm writes the normalised form of one original code point.
 func (t *Text) appendNorm(r rune, src int32) {
+	// Most code points of an article are Arabic letters that stay as
+	// they are; decide those first.
+	if r >= 'ء' && r <= 'ي' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ى' && r != 'ة' && r != 'ـ' {
+		t.emit(r, src)
+		return
+	}
 	switch {
 	case r < utf8.RuneSelf:
 		if 'A' <= r && r <= 'Z' {

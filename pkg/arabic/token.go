@@ -1,7 +1,6 @@
 package arabic
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,6 +25,10 @@ type Token struct {
 	Start, End int
 	// NormStart is the offset of the token's first code point in Text.Norm.
 	NormStart int
+	// Forms are the word's clitic-stripped forms (see Forms), the word
+	// itself first; computed once here because every dictionary looks
+	// them up.
+	Forms []string
 }
 
 // tokenize splits the normalised code points into tokens. src maps each
@@ -34,15 +37,18 @@ type Token struct {
 func tokenize(normRunes []rune, src []int32, orig []rune) []Token {
 	origLen := len(orig)
 	// One string holds all token texts, so tokens share its memory.
-	var b strings.Builder
-	b.Grow(len(normRunes) * 2)
+	buf := make([]byte, 0, len(normRunes)*2)
 	byteAt := make([]int32, len(normRunes)+1)
 	for i, r := range normRunes {
-		byteAt[i] = int32(b.Len())
-		b.WriteRune(r)
+		byteAt[i] = int32(len(buf))
+		if r < utf8.RuneSelf {
+			buf = append(buf, byte(r))
+		} else {
+			buf = utf8.AppendRune(buf, r)
+		}
 	}
-	byteAt[len(normRunes)] = int32(b.Len())
-	s := b.String()
+	byteAt[len(normRunes)] = int32(len(buf))
+	s := string(buf)
 
 	toks := make([]Token, 0, len(normRunes)/5+1)
 	add := func(kind Kind, i, j int) {
@@ -63,7 +69,7 @@ func tokenize(normRunes []rune, src []int32, orig []rune) []Token {
 		case r == '\n':
 			add(Newline, i, i+1)
 			i++
-		case r == ' ' || unicode.IsSpace(r) || r == utf8.RuneError:
+		case r == ' ' || r == utf8.RuneError || (r >= 0x80 || r < ' ') && unicode.IsSpace(r):
 			i++
 		case isDigit(r):
 			j := i + 1
@@ -92,12 +98,30 @@ func tokenize(normRunes []rune, src []int32, orig []rune) []Token {
 			i++
 		}
 	}
+	// All tokens' forms share one backing array.
+	var forms [MaxForms]string
+	pool := make([]string, 0, len(toks)*3)
+	for i := range toks {
+		if toks[i].Kind != Word {
+			continue
+		}
+		n := Forms(toks[i].Text, &forms)
+		start := len(pool)
+		pool = append(pool, forms[:n]...)
+		toks[i].Forms = pool[start:len(pool):len(pool)]
+	}
 	return toks
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r >= 'ء' && r <= 'ي', r >= 'a' && r <= 'z':
+		return true
+	case r < 0x80:
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 

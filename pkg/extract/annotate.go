@@ -18,7 +18,7 @@ const maxOpName = 6
 func (d *docState) annotate() {
 	lx := d.x.lex
 	toks := d.tx.Tokens
-	for _, m := range lx.triggers.FindAll(toks) {
+	for _, m := range findAll(&lx.triggers, toks, d.tab, tTriggers) {
 		if d.clauseOf[m.Start] < 0 {
 			continue
 		}
@@ -48,11 +48,11 @@ func (d *docState) annotate() {
 		}
 		d.trig = append(d.trig, h)
 	}
-	for _, m := range lx.actors.FindAll(toks) {
+	for _, m := range findAll(&lx.actors, toks, d.tab, tActors) {
 		d.actors = append(d.actors, actorHit{tok0: m.Start, tok1: m.End, skip: m.Skip, def: m.Vals[0]})
 	}
 	d.armedGroup = d.mainArmedGroup()
-	for _, m := range lx.sources.FindAll(toks) {
+	for _, m := range findAll(&lx.sources, toks, d.tab, tSources) {
 		d.sources = append(d.sources, sourceHit{tok0: m.Start, tok1: m.End, skip: m.Skip, def: m.Vals[0]})
 	}
 	d.places = d.x.places.Find(d.tx)
@@ -83,7 +83,7 @@ func (d *docState) annotate() {
 			carry = ""
 		}
 		n := len(d.cas)
-		d.cas = d.x.findCasualtiesCarry(toks, c.tok0, c.tok1, d.cas, carry)
+		d.cas = d.x.findCasualtiesCarry(toks, d.tab, c.tok0, c.tok1, d.cas, carry)
 		if k := d.x.openingCue(toks, c.tok0, c.tok1, len(d.cas) > n); k != "" {
 			carry = k
 		} else if len(d.cas) > n {
@@ -115,6 +115,9 @@ type span struct{ Start, End int }
 func (d *docState) firstPhrase(section string, a, b int) (span, bool) {
 	tr := d.x.lex.cue[section]
 	for i := a; i < b; i++ {
+		if d.tab[i]&tCueSections == 0 {
+			continue
+		}
 		if m, ok := tr.LongestAt(d.tx.Tokens, i); ok {
 			return span{m.Start, m.End}, true
 		}
@@ -144,6 +147,9 @@ func (d *docState) findOperations(c clause, out []opHit) []opHit {
 	toks := d.tx.Tokens
 	tr := d.x.lex.cue["operation"]
 	for i := c.tok0; i < c.tok1; i++ {
+		if d.tab[i]&tCueSections == 0 {
+			continue
+		}
 		m, ok := tr.LongestAt(toks, i)
 		if !ok {
 			continue

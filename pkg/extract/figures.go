@@ -136,21 +136,25 @@ const maxCueGap = 3
 // findCasualties reads every casualty figure of the clause tokens
 // [c0, c1): a figure with a counted noun and a cue, a casualty noun
 // (قتيلا، جرحى), or a cue before a singular or dual noun (مقتل جنديين).
-func (x *Extractor) findCasualties(toks []arabic.Token, c0, c1 int, out []casualty) []casualty {
-	return x.findCasualtiesCarry(toks, c0, c1, out, "")
+func (x *Extractor) findCasualties(toks []arabic.Token, tab []table, c0, c1 int, out []casualty) []casualty {
+	return x.findCasualtiesCarry(toks, tab, c0, c1, out, "")
 }
 
 // findCasualtiesCarry is findCasualties with the kind of a cue that opened
 // an earlier clause of the sentence and found no figure there (وقتل
 // الخميس، أيضا وفق المرصد، 8 مدنيين): the first counted people take it.
-func (x *Extractor) findCasualtiesCarry(toks []arabic.Token, c0, c1 int, out []casualty, carry model.CasualtyKind) []casualty {
+func (x *Extractor) findCasualtiesCarry(toks []arabic.Token, tab []table, c0, c1 int, out []casualty, carry model.CasualtyKind) []casualty {
 	first := len(out)
+	const counting = tNumbers | tCues | tPeople | tNouns
 	for i := c0; i < c1 && i < c0+2; i++ {
 		if _, ok := x.lex.cue["cumulative"].LongestAt(toks, i); ok {
 			return out // a running total over many incidents
 		}
 	}
 	for i := c0; i < c1; i++ {
+		if toks[i].Kind != arabic.Number && tab[i]&counting == 0 {
+			continue
+		}
 		f, ok := x.parseFigure(toks, i)
 		if ok && f.tok1 <= c1 {
 			if c, ok := x.casualtyAt(toks, f, c0, c1); ok {

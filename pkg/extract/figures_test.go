@@ -12,7 +12,7 @@ import (
 
 func newTestExtractor(t *testing.T) *Extractor {
 	t.Helper()
-	x, err := New(Options{})
+	x, err := New(Options{Strict: true})
 	require.NoError(t, err)
 	return x
 }

@@ -32,7 +32,7 @@ const (
 )
 
 func TestGolden(t *testing.T) {
-	x, err := extract.New(extract.Options{})
+	x, err := extract.New(extract.Options{Strict: true})
 	require.NoError(t, err)
 	seeds, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
 	require.NoError(t, err)

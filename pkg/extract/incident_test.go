@@ -65,7 +65,7 @@ func TestNonEvents(t *testing.T) {
 func TestPlannedIsKeptOnlyWhenAsked(t *testing.T) {
 	text := "وأضاف البيان أنه من ضمن الخطة تنظيم إنزالات جوية في جزيرة كنعوص جنوب الموصل لمباغتة عناصر التنظيم."
 	assert.Empty(t, extractText(t, newTestExtractor(t), "", text))
-	x, err := New(Options{KeepFlagged: true})
+	x, err := New(Options{KeepFlagged: true, Strict: true})
 	require.NoError(t, err)
 	evs := extractText(t, x, "", text)
 	require.Len(t, evs, 1)

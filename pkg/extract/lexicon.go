@@ -79,7 +79,26 @@ type lexicon struct {
 	cue         map[string]*textmatch.Trie[struct{}] // cues.txt sections
 	boilerLines map[string]bool
 	boilerPre   []string
+	// starts maps a word form to the tables holding a phrase that starts
+	// with it: one lookup per token form tells which tables to try, so a
+	// token no table knows costs one map lookup instead of one per table.
+	starts map[string]table
 }
+
+// table is a bit set of the lexicon's tables.
+type table uint32
+
+const (
+	tTriggers table = 1 << iota
+	tNumbers
+	tPeople
+	tCues
+	tNouns
+	tAfter
+	tActors
+	tSources
+	tCueSections // any cues.txt section
+)
 
 // cueSections are the sections of cues.txt.
 func cueSections() []string {
@@ -311,7 +330,32 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	lx.starts = map[string]table{}
+	mark := func(bit table) func(string) { return func(k string) { lx.starts[k] |= bit } }
+	lx.triggers.Starts(mark(tTriggers))
+	lx.numbers.Starts(mark(tNumbers))
+	lx.people.Starts(mark(tPeople))
+	lx.cues.Starts(mark(tCues))
+	lx.nouns.Starts(mark(tNouns))
+	lx.after.Starts(mark(tAfter))
+	lx.actors.Starts(mark(tActors))
+	lx.sources.Starts(mark(tSources))
+	for _, tr := range lx.cue {
+		tr.Starts(mark(tCueSections))
+	}
 	return lx, nil
+}
+
+// tables returns which tables have a phrase that may start at tok.
+func (lx *lexicon) tables(tok arabic.Token) table {
+	if tok.Forms == nil {
+		return lx.starts[tok.Text]
+	}
+	var t table
+	for _, f := range tok.Forms {
+		t |= lx.starts[f]
+	}
+	return t
 }
 
 func sectionField(section string, i int) string {

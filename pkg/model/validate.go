@@ -29,6 +29,24 @@ func (e *Event) ValidateRunes(text []rune) error {
 	if err := structValidator().Struct(e); err != nil {
 		errs = append(errs, err)
 	}
+	errs = e.checkSpans(text, errs)
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("event %s: %w", e.ID, err)
+	}
+	return nil
+}
+
+// CheckSpans is the part of ValidateRunes that needs the text: every span
+// lies within it and holds exactly the element's text. It costs little
+// next to the struct checks, so producers can run it on every record.
+func (e *Event) CheckSpans(text []rune) error {
+	if err := errors.Join(e.checkSpans(text, nil)...); err != nil {
+		return fmt.Errorf("event %s: %w", e.ID, err)
+	}
+	return nil
+}
+
+func (e *Event) checkSpans(text []rune, errs []error) []error {
 	check := func(what string, s Span, want string) {
 		if s[0] < 0 || s[0] > s[1] || s[1] > len(text) {
 			errs = append(errs, fmt.Errorf("%s: span %v outside text of %d code points", what, s, len(text)))
@@ -63,8 +81,5 @@ func (e *Event) ValidateRunes(text []rune) error {
 		}
 		check("operation", e.Operation.Span, e.Operation.Text)
 	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("event %s: %w", e.ID, err)
-	}
-	return nil
+	return errs
 }

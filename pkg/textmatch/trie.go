@@ -68,17 +68,27 @@ func (t *Trie[V]) Add(phrase string, v V) bool {
 	return true
 }
 
+// Starts calls fn with every key a phrase may start with (a first word
+// without its article), so callers can build a cheap index of the tokens
+// worth trying.
+func (t *Trie[V]) Starts(fn func(key string)) {
+	for k := range t.root.next {
+		fn(k)
+	}
+}
+
 // LongestAt returns the longest phrase starting at token i.
 func (t *Trie[V]) LongestAt(toks []arabic.Token, i int) (Match[V], bool) {
 	var best Match[V]
 	found := false
-	var forms [arabic.MaxForms]string
 	w := toks[i].Text
-	nf := 1
-	forms[0] = w
-	if toks[i].Kind == arabic.Word {
-		nf = arabic.Forms(w, &forms)
+	forms := toks[i].Forms
+	var one [1]string
+	if forms == nil {
+		one[0] = w
+		forms = one[:]
 	}
+	nf := len(forms)
 	for f := 0; f < nf; f++ {
 		n := t.root.next[forms[f]]
 		if n == nil {
