@@ -92,6 +92,11 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 	if typ == model.Civilians {
 		return model.Target
 	}
+	// The trigger is part of the actor's name (الهجمات الروسية، طيران
+	// التحالف): its own strikes.
+	if m.head != nil && h.tok0 < m.head.tok1 && m.head.tok0 < h.tok1 {
+		return model.Perpetrator
+	}
 	if ci := d.clauseOf[h.tok0]; ci >= 0 {
 		c := d.clauses[ci]
 		if _, ok := d.x.cueBefore(toks, "by", h.tok0, c.tok0); ok {

@@ -302,7 +302,8 @@ func (d *docState) fromAir(m *mention) bool {
 		if !a.def.air || a.tok0 < hc.tok0 || a.tok1 > hc.tok1 || m.head == nil {
 			continue
 		}
-		if a.tok1 <= m.head.tok0 || (a.tok0 == m.head.tok1 && a.skip > 0) {
+		overlaps := a.tok0 < m.head.tok1 && m.head.tok0 < a.tok1
+		if overlaps || a.tok1 <= m.head.tok0 || (a.tok0 == m.head.tok1 && a.skip > 0) {
 			return true
 		}
 	}
