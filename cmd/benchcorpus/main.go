@@ -32,6 +32,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/rasd-monitor/rasd/internal/ingest"
@@ -175,10 +176,13 @@ type stats struct {
 	docs, failed, events int
 	bytes, outBytes      int64
 	elapsed              time.Duration
-	mallocs, allocBytes  uint64
-	peakRSS              int64 // bytes; -1 when unknown
-	rssReset             bool
-	firstErr             string
+	// cpu is the process's user+system time: on a shared machine wall
+	// time varies with the neighbours' load, CPU per byte much less.
+	cpu                 time.Duration
+	mallocs, allocBytes uint64
+	peakRSS             int64 // bytes; -1 when unknown
+	rssReset            bool
+	firstErr            string
 	// times are the per-document durations, for the tail: one slow
 	// document holds the command's ordered output back.
 	times []docTime
@@ -194,10 +198,10 @@ func mb(n int64) float64 { return float64(n) / 1e6 }
 func (s stats) mbps() float64 { return mb(s.bytes) / s.elapsed.Seconds() }
 
 func (s stats) print(w io.Writer, name string) {
-	fmt.Fprintf(w, "%-31s %d docs, %.1f MB in %.2fs: %.1f MB/s, %.0f docs/s, %.0f allocs/doc, %.0f KB alloc/doc",
+	fmt.Fprintf(w, "%-31s %d docs, %.1f MB in %.2fs: %.1f MB/s, %.0f docs/s; CPU %.2fs (%.1f MB per CPU-second); %.0f allocs/doc, %.0f KB alloc/doc",
 		name+":", s.docs, mb(s.bytes), s.elapsed.Seconds(), s.mbps(),
-		float64(s.docs)/s.elapsed.Seconds(), float64(s.mallocs)/float64(max(s.docs, 1)),
-		float64(s.allocBytes)/1e3/float64(max(s.docs, 1)))
+		float64(s.docs)/s.elapsed.Seconds(), s.cpu.Seconds(), mb(s.bytes)/s.cpu.Seconds(),
+		float64(s.mallocs)/float64(max(s.docs, 1)), float64(s.allocBytes)/1e3/float64(max(s.docs, 1)))
 	if s.peakRSS >= 0 {
 		note := ""
 		if !s.rssReset {
@@ -232,6 +236,7 @@ func measure(path string, repeat, workers int, f func(context.Context, model.Doc
 	s := stats{rssReset: resetPeakRSS()}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	cpu0 := cpuTime()
 	start := time.Now()
 
 	ctx := context.Background()
@@ -289,6 +294,7 @@ func measure(path string, repeat, workers int, f func(context.Context, model.Doc
 	}
 	wg.Wait()
 	s.elapsed = time.Since(start)
+	s.cpu = cpuTime() - cpu0
 	runtime.ReadMemStats(&after)
 	if readErr != nil {
 		return s, readErr
@@ -329,4 +335,13 @@ func peakRSS() int64 {
 // 5 to clear_refs), so each phase reports its own peak.
 func resetPeakRSS() bool {
 	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// cpuTime is the process's user+system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
