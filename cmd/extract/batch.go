@@ -30,8 +30,8 @@ const usage = `usage: extract [flags] PATH...
 Reads Arabic news articles and writes their events as JSONL (SPEC.md) on
 stdout, in input order. A PATH is a .txt file (one article; its id is the
 file name without extension), a .jsonl file (one {"id","text",...} a line),
-a directory (its .txt and .jsonl files, recursively, in sorted order), or -
-for JSONL on stdin.
+a directory (its .txt and .jsonl files, recursively, in sorted order,
+hidden ones skipped), - for JSONL on stdin, or a pipe such as <(zcat x.gz).
 
 Every document ends as events, as no events, or as a failure reported on
 stderr (or in --errors). Exit status: 0 all documents succeeded, 1 some

@@ -163,11 +163,17 @@ func readPath(ctx context.Context, p string, opts *Options, yield func(Item) err
 		case ".txt":
 			return yield(readTxt(p, opts))
 		}
+		if fi.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
+			// A stream named explicitly, like <(zcat docs.jsonl.gz) or
+			// /dev/stdin, has no extension; it can only be JSONL.
+			return readJSONLFile(ctx, p, opts, yield)
+		}
 		return yield(Item{Where: p, Err: errors.New("unsupported input: want a .txt or .jsonl file, a directory, or -")})
 	}
 	// WalkDir visits in lexical order, which makes the output order a
 	// function of the tree alone. Symlinked directories are not followed
-	// (cycles); symlinked files are.
+	// (cycles); symlinked files are. Hidden files and directories (.git,
+	// editors' .ipynb_checkpoints copies) are not articles.
 	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
@@ -178,6 +184,12 @@ func readPath(ctx context.Context, p string, opts *Options, yield func(Item) err
 				return yerr
 			}
 			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
@@ -221,6 +233,12 @@ func Size(paths []string) (total int64, known bool) {
 		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				known = false
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
 				return nil
 			}
 			if d.IsDir() {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -160,6 +161,9 @@ func TestOrderStdinAndMissing(t *testing.T) {
 	write(t, filepath.Join(dir, "b", "1.txt"), "one")
 	write(t, filepath.Join(dir, "a.jsonl"), `{"id":"j","text":"j"}`+"\n")
 	write(t, filepath.Join(dir, "c.csv"), "x")
+	write(t, filepath.Join(dir, ".ipynb_checkpoints", "1.txt"), "a hidden copy")
+	write(t, filepath.Join(dir, "b", ".2.txt.swp"), "x")
+	write(t, filepath.Join(dir, "b", ".hidden.txt"), "x")
 	stdin := strings.NewReader(`{"id":"s","text":"s"}` + "\n")
 	items := readAll(t, []string{dir, "-", filepath.Join(dir, "nope.txt"), filepath.Join(dir, "c.csv"), filepath.Join(dir, "b", "1.txt")},
 		Options{Stdin: stdin})
@@ -216,4 +220,21 @@ func TestParseDate(t *testing.T) {
 		_, err := ParseDate(in)
 		assert.Error(t, err, in)
 	}
+}
+
+func TestNamedPipeIsJSONL(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err == nil {
+			_, _ = f.WriteString(`{"id":"p","text":"piped"}` + "\n")
+			f.Close()
+		}
+	}()
+	items := readAll(t, []string{fifo}, Options{})
+	require.Len(t, items, 1)
+	require.NoError(t, items[0].Err)
+	assert.Equal(t, "piped", items[0].Doc.Text)
+	assert.Equal(t, fifo+":1", items[0].Where)
 }
