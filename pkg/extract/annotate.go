@@ -31,7 +31,8 @@ func (d *docState) annotate() {
 		if _, ok := d.x.cueBefore(toks, "demonstrative", m.Start, c.tok0); ok {
 			h.definite = true
 		}
-		h.negated = d.phraseIn("negation", max(c.tok0, m.Start-negationWindow), m.Start)
+		h.negated = d.phraseIn("negation", max(c.tok0, m.Start-negationWindow), m.Start) ||
+			d.phraseIn("denial", c.tok0, m.Start)
 		// Planned cues stand before the trigger or right after it (هجوم
 		// مرتقب).
 		h.planned = d.phraseIn("planned", c.tok0, min(c.tok1, m.End+2))

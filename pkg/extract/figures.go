@@ -251,6 +251,13 @@ func (x *Extractor) casualtyAt(toks []arabic.Token, f figure, c0, c1 int) (casua
 	counted := false
 	if j < c1 {
 		if m, ok := x.lex.nouns.LongestAt(toks, j); ok && m.Skip == 0 {
+			// 70 قتيل وجريح counts the dead and the wounded together: no
+			// figure for either.
+			if m.End < c1 {
+				if n, ok := x.lex.nouns.LongestAt(toks, m.End); ok && n.Skip > 0 && n.Vals[0].kind != m.Vals[0].kind {
+					return c, false
+				}
+			}
 			c.kind = m.Vals[0].kind
 			c.tok1 = m.End
 			j = m.End

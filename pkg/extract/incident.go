@@ -72,7 +72,9 @@ func (d *docState) incidents(ms []*mention) []*incident {
 				out = append(out, newIncident(m))
 				continue
 			}
-			pending = m
+			if !d.tally(m) {
+				pending = m
+			}
 			continue
 		case adjacent && d.sameIncident(last, m):
 			d.join(last, m, true)
@@ -239,6 +241,11 @@ func (d *docState) placesAgree(inc *incident, m *mention) placeAgreement {
 	if len(a) == 0 || len(b) == 0 {
 		return unknown
 	}
+	// Two different towns in one governorate are two places, whatever
+	// governorate both reports also name.
+	if fa, fb := belowGovernorate(a), belowGovernorate(b); len(fa) > 0 && len(fb) > 0 {
+		a, b = fa, fb
+	}
 	for _, p := range a {
 		for _, q := range b {
 			if samePlace(p, q) {
@@ -318,4 +325,25 @@ func belowCountry(ps []*gazetteer.Place) []*gazetteer.Place {
 		}
 	}
 	return out
+}
+
+func belowGovernorate(ps []*gazetteer.Place) []*gazetteer.Place {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Feature != "governorate" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// tally reports a toll counted since a date or over a period (وقتل عشرات
+// … منذ عام 2015): it reports no single incident.
+func (d *docState) tally(m *mention) bool {
+	for _, h := range d.dates {
+		if (h.Since || h.During) && h.Tok0 >= m.tok0 && h.Tok1 <= m.tok1 {
+			return true
+		}
+	}
+	return false
 }

@@ -104,7 +104,7 @@ const (
 func cueSections() []string {
 	return []string{"result", "elaboration", "negation", "planned", "nonevent",
 		"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
-		"cumulative", "atleast", "air", "passive", "office", "another"}
+		"cumulative", "atleast", "air", "passive", "office", "another", "denial"}
 }
 
 func casualtyKind(s string) (model.CasualtyKind, bool) {
