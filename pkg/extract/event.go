@@ -28,6 +28,11 @@ func (d *docState) event(inc *incident) (model.Event, bool) {
 	s, e := d.tokSpan(best.tok0, best.tok1)
 	ev.Evidence = model.Evidence{Text: d.tx.Slice(s, e), Span: model.Span{s, e}}
 	ev.Locations = d.locations(inc)
+	if len(ev.Locations) == 0 && d.foreignOnly(inc) {
+		// An incident abroad (Gaza, Bahrain): outside the Iraq and Syria
+		// this product codes.
+		return model.Event{}, false
+	}
 	ev.Actors = d.actorsOf(inc, k)
 	ev.Casualties = d.casualties(inc, ev.Actors)
 	ev.Date = d.dateOf(inc)
@@ -200,6 +205,9 @@ func (d *docState) locations(inc *incident) []model.Location {
 	seen := map[string]bool{}
 	for _, m := range inc.members {
 		for _, p := range d.placesOf(m) {
+			if p.Foreign != "" {
+				continue
+			}
 			key := p.Text
 			if p.Place != nil {
 				key = p.Place.ID
@@ -229,6 +237,20 @@ func (d *docState) locations(inc *incident) []model.Location {
 		out = append(out, l)
 	}
 	return out
+}
+
+// foreignOnly reports an incident whose places are all abroad.
+func (d *docState) foreignOnly(inc *incident) bool {
+	foreign := false
+	for _, m := range inc.members {
+		for _, p := range d.placesOf(m) {
+			if p.Foreign == "" {
+				return false
+			}
+			foreign = true
+		}
+	}
+	return foreign
 }
 
 // ownDate is the date a mention states itself: in its trigger clause, else
