@@ -69,6 +69,27 @@ type Finder struct {
 	// GeoNames alone knows need a cue.
 	cueFirst map[string]bool
 	foreign  []string // ISO codes, indexed by foreign - value
+	// starts holds every word a name, relation or feature word may start
+	// with: a token with no form in it starts no mention, and costs one
+	// lookup per form instead of one per table.
+	starts map[string]struct{}
+}
+
+func (f *Finder) indexStarts() {
+	f.starts = map[string]struct{}{}
+	add := func(k string) { f.starts[k] = struct{}{} }
+	f.names.Starts(add)
+	f.rels.Starts(add)
+	f.feats.Starts(add)
+}
+
+func (f *Finder) mayStart(t arabic.Token) bool {
+	for _, form := range t.Forms {
+		if _, ok := f.starts[form]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // NewFinder compiles a finder over g with the place vocabulary of rulesFS
@@ -204,6 +225,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	for gi, grp := range g.groups {
 		f.needCue[gi] = cueKeys[g.keys[gi]] || f.autoCue(g.keys[gi], grp)
 	}
+	f.indexStarts()
 	return f, nil
 }
 
@@ -254,7 +276,7 @@ func (f *Finder) Find(tx *arabic.Text) []Mention {
 	toks := tx.Tokens
 	var rs []raw
 	for i := 0; i < len(toks); {
-		if toks[i].Kind != arabic.Word {
+		if toks[i].Kind != arabic.Word || !f.mayStart(toks[i]) {
 			i++
 			continue
 		}
