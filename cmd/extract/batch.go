@@ -272,6 +272,7 @@ func (b *batch) run(ctx context.Context) int {
 		go func() {
 			for j := range jobs {
 				b.process(work, j)
+				j.item.Doc.Text = "" // done with; the job may wait in the queue
 				close(j.done)
 			}
 		}()
@@ -292,10 +293,20 @@ loop:
 		var more bool
 		select {
 		case j, more = <-pending:
-			if !more {
+		default:
+			// The input has stalled (a trickle on stdin, say): let what is
+			// done be seen now rather than when the buffer fills.
+			if err := flush(out, errOut); err != nil {
+				writeErr = err
 				break loop
 			}
-		case <-ctx.Done():
+			select {
+			case j, more = <-pending:
+			case <-ctx.Done():
+				break loop
+			}
+		}
+		if !more {
 			break loop
 		}
 		select {
@@ -333,12 +344,9 @@ loop:
 	}
 	stopWork()
 	if writeErr == nil {
-		writeErr = out.Flush()
+		writeErr = flush(out, errOut)
 	}
 	if errOut != nil {
-		if err := errOut.Flush(); err != nil && writeErr == nil {
-			writeErr = fmt.Errorf("--errors: %w", err)
-		}
 		if err := b.errFile.Close(); err != nil && writeErr == nil {
 			writeErr = fmt.Errorf("--errors: %w", err)
 		}
@@ -372,6 +380,20 @@ loop:
 	return code
 }
 
+// flush writes out what the buffers hold; both end in whole lines, since
+// the writer only ever adds whole documents.
+func flush(out, errOut *bufio.Writer) error {
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if errOut != nil {
+		if err := errOut.Flush(); err != nil {
+			return fmt.Errorf("--errors: %w", err)
+		}
+	}
+	return nil
+}
+
 type result struct {
 	events []model.Event
 	err    error
@@ -389,13 +411,14 @@ func (b *batch) process(ctx context.Context, j *job) {
 	}
 	defer cancel()
 	ch := make(chan result, 1)
+	doc := j.item.Doc // an abandoned goroutine must not share j
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
 				ch <- result{err: fmt.Errorf("internal error: extractor panicked: %v\n%s", r, firstFrames(debug.Stack()))}
 			}
 		}()
-		evs, err := b.extract(dctx, j.item.Doc)
+		evs, err := b.extract(dctx, doc)
 		ch <- result{events: evs, err: err}
 	}()
 	var r result
@@ -423,7 +446,7 @@ func (b *batch) process(ctx context.Context, j *job) {
 	var buf []byte
 	for i := range r.events {
 		if runes == nil {
-			runes = []rune(j.item.Doc.Text)
+			runes = []rune(doc.Text)
 		}
 		ev := &r.events[i]
 		if err := ev.ValidateRunes(runes); err != nil {

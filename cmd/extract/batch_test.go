@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -340,4 +341,40 @@ func TestInterruptWritesWholeLines(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n") {
 		require.True(t, json.Valid([]byte(line)), "half-written line %q", line)
 	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while the batch writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestFlushesWhenInputStalls(t *testing.T) {
+	pr, pw := io.Pipe()
+	out := &syncBuffer{}
+	done := make(chan outcome)
+	go func() { done <- runFake(t, context.Background(), []string{"-"}, pr, out, nil) }()
+	_, err := io.WriteString(pw, jsonLine("first", trigger)+"\n")
+	require.NoError(t, err)
+	// The input is still open: the first document's event must show anyway.
+	assert.Eventually(t, func() bool { return strings.Contains(out.String(), `"doc_id":"first"`) },
+		5*time.Second, 10*time.Millisecond)
+	_, err = io.WriteString(pw, jsonLine("second", trigger)+"\n")
+	require.NoError(t, err)
+	require.NoError(t, pw.Close())
+	res := <-done
+	assert.Equal(t, 0, res.code)
+	assert.Contains(t, out.String(), `"doc_id":"second"`)
 }
