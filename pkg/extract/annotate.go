@@ -67,6 +67,11 @@ func (d *docState) annotate() {
 				h.background = !(s.End == e.Tok0)
 			}
 		}
+		// منذ مساء الخميس dates an ongoing incident; منذ نحو 3 أعوام or منذ
+		// 2015 measures it against the past: background.
+		if e.Since && e.Grain != model.PrecisionDay && e.Grain != model.PrecisionWeek {
+			h.background = true
+		}
 		d.dates = append(d.dates, h)
 		if !h.background && !h.Future {
 			d.exprs = append(d.exprs, e)

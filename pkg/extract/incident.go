@@ -15,6 +15,7 @@ type incident struct {
 	runs     []run
 	lastSent int
 	lastPara int
+	tally    bool // a toll over many incidents: merges with nothing
 }
 
 type run struct {
@@ -62,8 +63,19 @@ func (d *docState) incidents(ms []*mention) []*incident {
 		}
 		adjacent := last != nil && m.sent-last.lastSent <= 1 && m.para-last.lastPara <= 1
 		switch {
+		case m.head == nil && d.tally(m):
+			// A toll counted since a date sums many incidents: it stands
+			// alone (flagged aggregate) when it names a place, and never
+			// joins or absorbs a single incident.
+			if k := tollKind(d.casualtiesOf(m)); k != "" && d.placeBelowCountry(m.tok0, m.tok1) {
+				m.kind = k
+				inc := newIncident(m)
+				inc.tally = true
+				out = append(out, inc)
+			}
+			continue
 		case m.head == nil: // a toll
-			if last != nil && m.sent-last.lastSent <= maxTollGap && m.para-last.lastPara <= 1 {
+			if last != nil && !last.tally && m.sent-last.lastSent <= maxTollGap && m.para-last.lastPara <= 1 {
 				d.join(last, m, true)
 				continue
 			}
@@ -72,11 +84,9 @@ func (d *docState) incidents(ms []*mention) []*incident {
 				out = append(out, newIncident(m))
 				continue
 			}
-			if !d.tally(m) {
-				pending = m
-			}
+			pending = m
 			continue
-		case adjacent && d.sameIncident(last, m):
+		case adjacent && !last.tally && d.sameIncident(last, m):
 			d.join(last, m, true)
 			continue
 		}
@@ -128,7 +138,7 @@ func (d *docState) join(inc *incident, m *mention, follows bool) {
 		return
 	}
 	// A report a sentence or two on still continues the last run.
-	if r := &inc.runs[len(inc.runs)-1]; m.sent-r.lastSent <= maxRunGap && m.para-d.sents[r.lastSent].para <= 1 && m.tok0 >= r.tok1 {
+	if r := &inc.runs[len(inc.runs)-1]; m.sent-r.lastSent <= maxRunGap && m.tok0 >= r.tok1 {
 		r.tok1 = m.tok1
 		r.members = append(r.members, m)
 		r.lastSent = m.sent
@@ -188,6 +198,9 @@ func (d *docState) sameSite(inc *incident, m *mention) bool {
 func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
 	for i := len(incs) - 1; i >= 0; i-- {
 		inc := incs[i]
+		if inc.tally {
+			continue
+		}
 		k := inc.kind()
 		if !compatible(k, m.kind) || !d.datesAgree(inc, m) {
 			continue
@@ -289,11 +302,11 @@ func contains(outer, inner *gazetteer.Place) bool {
 // datesAgree is false when both sides carry their own dates and they differ.
 func (d *docState) datesAgree(inc *incident, m *mention) bool {
 	dm := d.ownDate(m)
-	if dm == nil || dm.Date.Start == "" {
+	if dm == nil || dm.Date.Start == "" || dm.Since {
 		return true
 	}
 	for _, o := range inc.members {
-		if do := d.ownDate(o); do != nil && do.Date.Start != "" && do.Date.Start != dm.Date.Start {
+		if do := d.ownDate(o); do != nil && do.Date.Start != "" && !do.Since && do.Date.Start != dm.Date.Start {
 			return false
 		}
 	}

@@ -145,6 +145,11 @@ func (d *docState) validHead(h *trigHit, c clause, s sentence) (valid, supported
 	if d.phraseIn("nonevent", c.tok0, c.tok1) {
 		return false, false
 	}
+	// A running total (وارتفعت بذلك حصيلة القتلى إلى 162) sums up
+	// incidents; it is not one.
+	if d.phraseIn("cumulative", c.tok0, min(c.tok1, c.tok0+2)) {
+		return false, false
+	}
 	supported = d.supported(h, c, s)
 	return supported || (h.definite && refersBack(h.kind) && h.flags&counted == 0), supported
 }
@@ -169,7 +174,9 @@ func (d *docState) supported(h *trigHit, c clause, s sentence) bool {
 		return true
 	}
 	if h.flags&plural == 0 {
-		return d.casualtyIn(c.tok0, c.tok1)
+		// A casualty backs a weak trigger of violence, not a find (العثور
+		// على جثث is no weapons seizure).
+		return h.kind != model.WeaponsSeizure && d.casualtyIn(c.tok0, c.tok1)
 	}
 	// Clashes that killed a stated handful of people are one incident
 	// (اشتباكات … بمقتل شخصين); a big toll over plural attacks is a tally.
