@@ -27,7 +27,9 @@ type doc struct {
 
 // lex looks every word of tx up in the vocabulary once.
 func (t *Tagger) lex(tx *arabic.Text) *doc {
-	d := &doc{t: t, tx: tx, toks: tx.Tokens, lx: make([]lexeme, len(tx.Tokens))}
+	// One empty lexeme past the last token: rules look at the word after a
+	// match, which may be the end of the text.
+	d := &doc{t: t, tx: tx, toks: tx.Tokens, lx: make([]lexeme, len(tx.Tokens)+1)}
 	for i, tok := range d.toks {
 		if tok.Kind != arabic.Word {
 			continue
