@@ -55,7 +55,7 @@ func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
 	}
 	for _, m := range inc.members {
 		for _, h := range d.actors {
-			if h.tok0 < m.tok0 || h.tok1 > m.tok1 {
+			if h.tok0 < m.tok0 || h.tok1 > m.tok1 || !d.relevantClause(m, d.clauseOf[h.tok0]) {
 				continue
 			}
 			name, typ, country := d.resolve(h.def)
@@ -73,6 +73,27 @@ func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
 		}
 	}
 	return out
+}
+
+// relevantClause reports whether clause ci of m tells the incident: its
+// trigger clause and those before it in its sentence (the subject often
+// stands there), or a clause with a trigger or a figure of its own. Asides about other
+// sides (في الوقت الذي يتزايد فيه دور التحالف الدولي) name no actor of it.
+func (d *docState) relevantClause(m *mention, ci int32) bool {
+	if ci < 0 {
+		return false
+	}
+	c := int(ci)
+	if c <= m.headClause {
+		return true // the trigger's clause and the lead-in of its sentence
+	}
+	cl := d.clauses[c]
+	for _, t := range d.trig {
+		if t.tok0 >= cl.tok0 && t.tok0 < cl.tok1 {
+			return true
+		}
+	}
+	return d.casualtyIn(cl.tok0, cl.tok1)
 }
 
 func rank(r model.Role) int {
@@ -219,9 +240,10 @@ func (d *docState) casualties(inc *incident, actors []model.Actor) []model.Casua
 		merged := false
 		for i := range out {
 			o := &out[i]
-			// Figures of one report add up (16 طفلا و4 نساء); another report
-			// repeats or updates them, and the highest toll stands.
-			if o.Kind != mc.Kind || from[i] == mi {
+			// Figures of one report add up (16 طفلا و4 نساء) unless one
+			// repeats the other; another report repeats or updates them,
+			// and the highest toll stands.
+			if o.Kind != mc.Kind || (from[i] == mi && (o.Count != mc.Count || o.Group != mc.Group)) {
 				continue
 			}
 			if o.Count == mc.Count || o.Group == mc.Group || o.Group == "" || mc.Group == "" {

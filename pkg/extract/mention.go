@@ -81,10 +81,13 @@ func (d *docState) mentions() []*mention {
 			}
 			if cur != nil && (d.opensWith("result", d.clauses[c].clause) ||
 				d.opensWith("elaboration", d.clauses[c].clause) ||
-				(h.kind == cur.kind && !h.negated && !h.planned) ||
-				d.oneViolentIncident(cur, h, c)) {
+				(h.kind == cur.kind && !h.negated && !h.planned)) {
 				cur.c1 = c + 1
-				if priority(h.kind) > priority(cur.kind) && family(h.kind) == family(cur.kind) {
+				continue
+			}
+			if cur != nil && d.oneViolentIncident(cur, h, c) {
+				cur.c1 = c + 1
+				if priority(h.kind) > priority(cur.kind) {
 					cur.kind = h.kind // تنظيم داعش استهدف …، عبر سيارة مفخخة: a car bomb
 				}
 				continue
