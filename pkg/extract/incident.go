@@ -250,13 +250,13 @@ func (d *docState) placesAgree(inc *incident, m *mention) placeAgreement {
 		a = append(a, d.resolvedPlaces(o)...)
 	}
 	b := d.resolvedPlaces(m)
-	a, b = belowCountry(a), belowCountry(b)
+	a, b = without(a, "country"), without(b, "country")
 	if len(a) == 0 || len(b) == 0 {
 		return unknown
 	}
 	// Two different towns in one governorate are two places, whatever
 	// governorate both reports also name.
-	if fa, fb := belowGovernorate(a), belowGovernorate(b); len(fa) > 0 && len(fb) > 0 {
+	if fa, fb := without(a, "governorate"), without(b, "governorate"); len(fa) > 0 && len(fb) > 0 {
 		a, b = fa, fb
 	}
 	for _, p := range a {
@@ -328,22 +328,12 @@ func (d *docState) sharesFigure(inc *incident, m *mention) bool {
 	return false
 }
 
-// belowCountry drops countries: "in Iraq" says nothing about whether two
-// reports are of one incident.
-func belowCountry(ps []*gazetteer.Place) []*gazetteer.Place {
+// without drops the places of one feature: "in Iraq" says nothing about
+// whether two reports are of one incident, nor does a governorate both name.
+func without(ps []*gazetteer.Place, feature string) []*gazetteer.Place {
 	out := ps[:0:0]
 	for _, p := range ps {
-		if p.Feature != "country" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func belowGovernorate(ps []*gazetteer.Place) []*gazetteer.Place {
-	out := ps[:0:0]
-	for _, p := range ps {
-		if p.Feature != "governorate" {
+		if p.Feature != feature {
 			out = append(out, p)
 		}
 	}
