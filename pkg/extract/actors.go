@@ -72,6 +72,37 @@ func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
 			out = append(out, a)
 		}
 	}
+	return d.personsOf(inc, out, index)
+}
+
+// persons adds the named fighters of an incident (أبو طه البكري) with the
+// armed group the article names: targets of the forces' arrests and
+// strikes, else of the group's own side.
+func (d *docState) personsOf(inc *incident, out []model.Actor, index map[string]int) []model.Actor {
+	g := d.armedGroup
+	if g == nil {
+		return out
+	}
+	for _, m := range inc.members {
+		for _, p := range d.persons {
+			if p.tok0 < m.tok0 || p.tok1 > m.tok1 {
+				continue
+			}
+			s, e := d.tx.Span(p.tok0, p.tok1, 0)
+			name := d.tx.Slice(s, e)
+			key := g.name + "/" + name
+			if _, ok := index[key]; ok {
+				continue
+			}
+			role := model.Perpetrator
+			if forcesFirst(m.kind) {
+				role = model.Target
+			}
+			index[key] = len(out)
+			out = append(out, model.Actor{Name: g.name, Text: name, Span: model.Span{s, e},
+				Type: g.typ, Role: role, Country: g.country, Person: name})
+		}
+	}
 	return out
 }
 

@@ -96,6 +96,7 @@ func (d *docState) annotate() {
 			carry = ""
 		}
 		d.ops = d.findOperations(c.clause, d.ops)
+		d.persons = d.findPersons(c.clause, d.persons)
 	}
 }
 
@@ -227,3 +228,37 @@ func (d *docState) mainArmedGroup() *actorDef {
 	}
 	return best
 }
+
+// findPersons reads fighters' noms de guerre (أبو طه البكري، وأبو بلال): a
+// kunya word, a name, and a second name with the article, standing where a
+// member of an armed group is named — not a speaker (وتابع أبو رغيف).
+func (d *docState) findPersons(c clause, out []personHit) []personHit {
+	toks := d.tx.Tokens
+	kunya := d.x.lex.cue["kunya"]
+	for i := c.tok0; i < c.tok1; i++ {
+		if d.tab[i]&tCueSections == 0 {
+			continue
+		}
+		m, ok := kunya.LongestAt(toks, i)
+		if !ok || m.End >= c.tok1 || toks[m.End].Kind != arabic.Word {
+			continue
+		}
+		prev := i - 1
+		for prev >= c.tok0 && isOpener(toks[prev].Text) {
+			prev--
+		}
+		_, member := d.x.cueBefore(toks, "member", prev+1, c.tok0)
+		if !(member || prev < c.tok0 || m.Skip > 0) {
+			continue
+		}
+		end := m.End + 1
+		if end < c.tok1 && toks[end].Kind == arabic.Word && strings.HasPrefix(toks[end].Text, "ال") {
+			end++
+		}
+		out = append(out, personHit{tok0: i, tok1: end})
+		i = end - 1
+	}
+	return out
+}
+
+func isOpener(s string) bool { return s == "(" || s == "«" || s == "\"" }

@@ -141,6 +141,7 @@ type docState struct {
 	exprsNotSince []timex.Expr
 	cas           []casualty
 	ops           []opHit
+	persons       []personHit
 	// armedGroup is the armed group the article names most, for generic
 	// words such as الإرهابيين.
 	armedGroup *actorDef
@@ -177,6 +178,9 @@ type dateHit struct {
 	timex.Expr
 	background bool // after منذ in a clause: a reference point, not the incident's date
 }
+
+// personHit is a fighter's nom de guerre (أبو طه البكري).
+type personHit struct{ tok0, tok1 int }
 
 type opHit struct {
 	tok0, tok1 int // the name's tokens

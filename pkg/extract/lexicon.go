@@ -104,7 +104,8 @@ const (
 func cueSections() []string {
 	return []string{"result", "elaboration", "negation", "planned", "nonevent",
 		"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
-		"cumulative", "atleast", "air", "passive", "office", "another", "denial"}
+		"cumulative", "atleast", "air", "passive", "office", "another", "denial",
+		"kunya", "member"}
 }
 
 func casualtyKind(s string) (model.CasualtyKind, bool) {

@@ -187,6 +187,10 @@ type Actor struct {
 	Type    ActorType `json:"type" validate:"oneof=state_forces rebel_group political_militia identity_militia rioters protesters civilians external_forces"`
 	Role    Role      `json:"role" validate:"oneof=perpetrator target responder unknown"`
 	Country string    `json:"country,omitempty" validate:"omitempty,len=2"`
+	// Person is a named member of the side (أبو طه البكري): the record
+	// keeps him with the group he belongs to rather than as a side of his
+	// own. Text and Span then point at his name.
+	Person string `json:"person,omitempty"`
 }
 
 // CasualtyKind is what happened to the people counted.
