@@ -144,6 +144,9 @@ func (d *docState) role(h actorHit, m *mention, k kind, typ model.ActorType, nam
 	if typ == model.Civilians {
 		return model.Target
 	}
+	if typ == model.Protesters && k != model.Attack {
+		return model.Target
+	}
 	// The trigger is part of the actor's name (الهجمات الروسية، طيران
 	// التحالف): its own strikes.
 	if m.head != nil && h.tok0 < m.head.tok1 && m.head.tok0 < h.tok1 {

@@ -34,6 +34,13 @@ func (d *docState) event(inc *incident) (model.Event, bool) {
 		return model.Event{}, false
 	}
 	ev.Actors = d.actorsOf(inc, k)
+	for _, a := range ev.Actors {
+		if k == model.Attack && a.Role == model.Perpetrator && a.Type == model.Protesters {
+			// Protesters storming a building is a riot, which the SPEC
+			// taxonomy does not code.
+			return model.Event{}, false
+		}
+	}
 	ev.Casualties = d.casualties(inc, ev.Actors)
 	ev.Date = d.dateOf(inc)
 	ev.Sources = d.sourcesOf(inc)

@@ -209,7 +209,7 @@ func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
 		if p == conflict {
 			continue
 		}
-		if m.anaphor && refersTo(m, k) {
+		if (m.anaphor || (m.bombing && p == shared)) && refersTo(m, k) {
 			return inc
 		}
 		if d.sharesFigure(inc, m) {
@@ -229,7 +229,12 @@ func refersTo(m *mention, k kind) bool {
 	case m.kind == k:
 		return true
 	case m.bombing:
-		return k == model.SuicideBombing || k == model.CarBomb || k == model.IED
+		// Blasts (انفجارات هزت المنطقة) are bombs, or what strikes and
+		// shells did.
+		return k == model.SuicideBombing || k == model.CarBomb || k == model.IED ||
+			k == model.Shelling || k == model.Airstrike
+	case m.kind == model.Shelling:
+		return k == model.Airstrike // القصف also names bombing from the air
 	case m.kind == model.Attack:
 		return family(k) == 2
 	}
