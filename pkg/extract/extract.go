@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
@@ -33,9 +32,6 @@ type Options struct {
 	// Gazetteer overrides the embedded default gazetteer, e.g. with
 	// gazetteer.Load of a GeoNames dump.
 	Gazetteer *gazetteer.Gazetteer
-	// MatchTimeout bounds each regular-expression match (default 100ms).
-	// The built-in rules use none; it is kept for rule sets that do.
-	MatchTimeout time.Duration
 	// KeepFlagged also emits mentions flagged planned or negated (with those
 	// flags). By default they are dropped: a coder would not record them.
 	KeepFlagged bool
@@ -59,9 +55,6 @@ func New(opts Options) (*Extractor, error) {
 	fsys := opts.Rules
 	if fsys == nil {
 		fsys = rules.Default()
-	}
-	if opts.MatchTimeout <= 0 {
-		opts.MatchTimeout = 100 * time.Millisecond
 	}
 	g := opts.Gazetteer
 	if g == nil {
