@@ -19,7 +19,7 @@
 //   - Empty text is a valid document (it simply has no events).
 //   - Duplicate ids: the first document with an id wins; every later one is
 //     an error naming where the first was. Ids are remembered for the whole
-//     run (~40 bytes each), everything else streams.
+//     run (~150 bytes each), everything else streams.
 //   - A JSONL line longer than Options.MaxLine is an error for that line;
 //     reading goes on with the next line without holding the long one.
 package ingest
@@ -112,8 +112,9 @@ func Read(ctx context.Context, paths []string, opts Options, yield func(Item) er
 }
 
 // seenIDs remembers every id of the run and where it was first seen,
-// compactly (~40 bytes an id, measured: the map of id and place strings
-// it replaces took ~200 and was all the memory growth of a long run). An id
+// compactly: ~150 bytes of peak RSS an id, measured over 30k documents,
+// against ~250 for a map of id and place strings, which was all the
+// memory growth of a long run. An id
 // is kept as a 128-bit hash, two maphash seeds: a false duplicate would
 // need a collision of odds around n²/2¹²⁹. A place is an index into the
 // input names plus a line number.
