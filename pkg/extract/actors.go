@@ -17,8 +17,8 @@ func forcesFirst(k kind) bool {
 }
 
 func (d *docState) actorIn(a, b int) bool {
-	for _, h := range d.actors {
-		if h.tok0 >= a && h.tok1 <= b {
+	for _, h := range d.actorsIn(a, b) {
+		if h.tok1 <= b {
 			return true
 		}
 	}
@@ -45,8 +45,8 @@ func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
 	index := map[string]int{}
 	hasMain := false
 	for _, m := range inc.members {
-		for _, h := range d.actors {
-			if h.tok0 >= m.tok0 && h.tok1 <= m.tok1 && d.armedGroup != nil {
+		for _, h := range d.actorsIn(m.tok0, m.tok1) {
+			if h.tok1 <= m.tok1 && d.armedGroup != nil {
 				if name, _, _ := d.resolve(h.def); name == d.armedGroup.name {
 					hasMain = true
 				}
@@ -54,8 +54,8 @@ func (d *docState) actorsOf(inc *incident, k kind) []model.Actor {
 		}
 	}
 	for _, m := range inc.members {
-		for _, h := range d.actors {
-			if h.tok0 < m.tok0 || h.tok1 > m.tok1 || !d.relevantClause(m, d.clauseOf[h.tok0]) {
+		for _, h := range d.actorsIn(m.tok0, m.tok1) {
+			if h.tok1 > m.tok1 || !d.relevantClause(m, d.clauseOf[h.tok0]) {
 				continue
 			}
 			name, typ, country := d.resolve(h.def)
@@ -84,8 +84,8 @@ func (d *docState) personsOf(inc *incident, out []model.Actor, index map[string]
 		return out
 	}
 	for _, m := range inc.members {
-		for _, p := range d.persons {
-			if p.tok0 < m.tok0 || p.tok1 > m.tok1 {
+		for _, p := range d.personsIn(m.tok0, m.tok1) {
+			if p.tok1 > m.tok1 {
 				continue
 			}
 			s, e := d.tx.Span(p.tok0, p.tok1, 0)
@@ -119,10 +119,8 @@ func (d *docState) relevantClause(m *mention, ci int32) bool {
 		return true // the trigger's clause and the lead-in of its sentence
 	}
 	cl := d.clauses[c]
-	for _, t := range d.trig {
-		if t.tok0 >= cl.tok0 && t.tok0 < cl.tok1 {
-			return true
-		}
+	if len(d.trigIn(cl.tok0, cl.tok1)) > 0 {
+		return true
 	}
 	return d.casualtyIn(cl.tok0, cl.tok1)
 }
@@ -200,22 +198,20 @@ func (d *docState) subjectOf(h actorHit, m *mention) bool {
 	if ac < 0 || hc-ac > 2 || d.clauses[ac].sent != d.clauses[hc].sent {
 		return false
 	}
-	for _, o := range d.actors {
-		if o.tok0 > h.tok0 && o.tok1 <= m.head.tok0 && !d.insideCasualty(o) {
+	for _, o := range d.actorsIn(h.tok0+1, m.head.tok0) {
+		if o.tok1 <= m.head.tok0 && !d.insideCasualty(o) {
 			return false // a nearer actor
 		}
 	}
-	for _, t := range d.trig {
-		if t.tok0 >= h.tok1 && t.tok0 < m.head.tok0 {
-			return false // another trigger between
-		}
+	if len(d.trigIn(h.tok1, m.head.tok0)) > 0 {
+		return false // another trigger between
 	}
 	return true
 }
 
 // insideCasualty reports an actor named as the group a figure counts.
 func (d *docState) insideCasualty(h actorHit) bool {
-	for _, c := range d.cas {
+	for _, c := range d.casIn(h.tok0-maxCasualtyLen, h.tok0+1) {
 		if c.groupActor != nil && h.tok0 >= c.tok0 && h.tok1 <= c.tok1 {
 			return true
 		}
@@ -225,9 +221,16 @@ func (d *docState) insideCasualty(h actorHit) bool {
 
 // casualtiesOf is the casualty figures inside a mention.
 func (d *docState) casualtiesOf(m *mention) []casualty {
+	if !m.casDone {
+		m.cas, m.casDone = d.findCasualtiesOf(m), true
+	}
+	return m.cas
+}
+
+func (d *docState) findCasualtiesOf(m *mention) []casualty {
 	var out []casualty
-	for _, c := range d.cas {
-		if c.tok0 >= m.tok0 && c.tok1 <= m.tok1 && c.kind != "" {
+	for _, c := range d.casIn(m.tok0, m.tok1) {
+		if c.tok1 <= m.tok1 && c.kind != "" {
 			out = append(out, c)
 		}
 	}

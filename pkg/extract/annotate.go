@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -98,6 +99,9 @@ func (d *docState) annotate() {
 		d.ops = d.findOperations(c.clause, d.ops)
 		d.persons = d.findPersons(c.clause, d.persons)
 	}
+	// A figure's cue may stand before the figure before it (مقتل 5 جنود
+	// و3 مدنيين): order by first token for within.
+	sort.SliceStable(d.cas, func(i, j int) bool { return d.cas[i].tok0 < d.cas[j].tok0 })
 }
 
 // stemOf returns w without its first skip code points.

@@ -128,8 +128,8 @@ func (d *docState) suicideAtSamePlace(inc *incident) bool {
 			continue
 		}
 		c := d.clauses[d.clauseOf[h.tok0]]
-		for _, p := range d.places {
-			if p.Place == nil || p.Tok0 < c.tok0 || p.Tok1 > c.tok1 {
+		for _, p := range d.placesIn(c.tok0, c.tok1) {
+			if p.Place == nil || p.Tok1 > c.tok1 {
 				continue
 			}
 			for _, q := range mine {
@@ -149,8 +149,8 @@ func (d *docState) placesOf(m *mention) []gazetteer.Mention {
 	s := d.sents[m.sent]
 	for _, r := range [][2]int{{hc.tok0, hc.tok1}, {m.tok0, m.tok1}, {s.tok0, s.tok1}} {
 		var out []gazetteer.Mention
-		for _, p := range d.places {
-			if p.Tok0 >= r[0] && p.Tok1 <= r[1] {
+		for _, p := range d.placesIn(r[0], r[1]) {
+			if p.Tok1 <= r[1] {
 				out = append(out, p)
 			}
 		}
@@ -164,11 +164,18 @@ func (d *docState) placesOf(m *mention) []gazetteer.Mention {
 // resolvedPlaces is the known places anywhere in a mention's clauses, else
 // in its sentence: what merging compares.
 func (d *docState) resolvedPlaces(m *mention) []*gazetteer.Place {
+	if !m.placesDone {
+		m.places, m.placesDone = d.findResolvedPlaces(m), true
+	}
+	return m.places
+}
+
+func (d *docState) findResolvedPlaces(m *mention) []*gazetteer.Place {
 	s := d.sents[m.sent]
 	for _, r := range [][2]int{{m.tok0, m.tok1}, {s.tok0, s.tok1}} {
 		var out []*gazetteer.Place
-		for _, p := range d.places {
-			if p.Place != nil && p.Tok0 >= r[0] && p.Tok1 <= r[1] {
+		for _, p := range d.placesIn(r[0], r[1]) {
+			if p.Place != nil && p.Tok1 <= r[1] {
 				out = append(out, p.Place)
 			}
 		}
@@ -264,6 +271,13 @@ func (d *docState) foreignOnly(inc *incident) bool {
 // in its clauses (timex.Best ranks them); background dates (a reference
 // point in a منذ clause) are left out.
 func (d *docState) ownDate(m *mention) *dateHit {
+	if !m.dateDone {
+		m.date, m.dateDone = d.findOwnDate(m), true
+	}
+	return m.date
+}
+
+func (d *docState) findOwnDate(m *mention) *dateHit {
 	hc := d.clauses[m.headClause]
 	anchor := d.tx.Tokens[hc.tok0].Start
 	if m.head != nil {
@@ -275,10 +289,11 @@ func (d *docState) ownDate(m *mention) *dateHit {
 		if i > 0 {
 			exprs = d.exprsNotSince
 		}
+		exprs = within(exprs, func(e *timex.Expr) int { return e.Tok0 }, r[0], r[1])
 		if best, ok := timex.Best(exprs, s, e, anchor); ok {
-			for i := range d.dates {
-				if d.dates[i].Tok0 == best.Tok0 {
-					return &d.dates[i]
+			for i, h := range d.datesIn(r[0], r[1]) {
+				if h.Tok0 == best.Tok0 {
+					return &d.datesIn(r[0], r[1])[i]
 				}
 			}
 		}
@@ -297,9 +312,14 @@ func (d *docState) dateOf(inc *incident) model.Date {
 	}
 	first := inc.members[0]
 	s := d.sents[first.sent]
+	paraStart := first.sent
+	for paraStart > 0 && d.sents[paraStart-1].para == s.para {
+		paraStart--
+	}
 	var best *dateHit
-	for i := range d.dates {
-		h := &d.dates[i]
+	near := d.datesIn(d.sents[paraStart].tok0, s.tok1)
+	for i := range near {
+		h := &near[i]
 		if h.background || h.Since || !h.Resolved() || h.Dateline || h.Kind == timex.KindVague || h.Kind == timex.KindPartOfDay {
 			continue
 		}
@@ -346,8 +366,9 @@ func (d *docState) flagsOf(inc *incident, date model.Date, figures bool) []model
 		// قتيل منذ 18 شباط): the date in the figure's own clause.
 		for _, c := range d.casualtiesOf(m) {
 			ci := d.clauseOf[c.tok0]
-			for _, h := range d.dates {
-				if (h.Since || h.During) && d.clauseOf[h.Tok0] == ci {
+			cl := d.clauses[ci]
+			for _, h := range d.datesIn(cl.tok0, cl.tok1) {
+				if h.Since || h.During {
 					aggregate = true
 				}
 			}
@@ -370,8 +391,8 @@ func (d *docState) sourcesOf(inc *incident) []model.Source {
 	var out []model.Source
 	seen := map[string]bool{}
 	add := func(a, b int) {
-		for _, h := range d.sources {
-			if h.tok0 >= a && h.tok1 <= b && !seen[h.def.name] {
+		for _, h := range d.sourcesIn(a, b) {
+			if h.tok1 <= b && !seen[h.def.name] {
 				seen[h.def.name] = true
 				s, e := d.tx.Span(h.tok0, h.tok1, h.skip)
 				out = append(out, model.Source{Name: h.def.name, Text: d.tx.Slice(s, e), Span: model.Span{s, e}})
@@ -392,8 +413,8 @@ func (d *docState) sourcesOf(inc *incident) []model.Source {
 
 func (d *docState) operationOf(inc *incident) *model.Operation {
 	find := func(a, b int) *model.Operation {
-		for _, o := range d.ops {
-			if o.tok0 >= a && o.tok1 <= b {
+		for _, o := range d.opsIn(a, b) {
+			if o.tok1 <= b {
 				s, e := d.tokSpan(o.tok0, o.tok1)
 				return &model.Operation{Name: o.name, Text: d.tx.Slice(s, e), Span: model.Span{s, e}}
 			}

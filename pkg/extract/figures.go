@@ -125,6 +125,9 @@ type casualty struct {
 	partOf     bool // a breakdown of the figure before it (بينهم ضابط)
 }
 
+// maxCasualtyLen bounds the tokens of one casualty phrase, cue to group.
+const maxCasualtyLen = 32
+
 // maxAfterGap is how far after the counted people a verb may tell what
 // befell them: 12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال قتلوا.
 const maxAfterGap = 10

@@ -16,6 +16,13 @@ type incident struct {
 	lastSent int
 	lastPara int
 	tally    bool // a toll over many incidents: merges with nothing
+
+	// Summaries of the members, kept by absorb.
+	best     kind // the most specific kind its reports name
+	places   []*gazetteer.Place
+	placeIDs map[string]bool
+	figures  map[figureKey]bool
+	dates    map[string]bool // the dates its reports state themselves
 }
 
 type run struct {
@@ -24,19 +31,41 @@ type run struct {
 	lastSent   int
 }
 
-func newIncident(m *mention) *incident {
-	return &incident{members: []*mention{m}, runs: []run{{m.tok0, m.tok1, []*mention{m}, m.sent}}, lastSent: m.sent, lastPara: m.para}
+func (d *docState) newIncident(m *mention) *incident {
+	inc := &incident{runs: []run{{m.tok0, m.tok1, []*mention{m}, m.sent}}, lastSent: m.sent, lastPara: m.para,
+		placeIDs: map[string]bool{}, figures: map[figureKey]bool{}, dates: map[string]bool{}}
+	d.absorb(inc, m)
+	return inc
 }
 
-func (inc *incident) kind() kind {
-	best := kind("")
-	for _, m := range inc.members {
-		if m.kind != "" && kindPriority(m) > kindPriority(&mention{kind: best}) {
-			best = m.kind
+// figureKey is a casualty figure as merging compares it.
+type figureKey struct {
+	kind  model.CasualtyKind
+	count int
+}
+
+// absorb adds m to inc and to the summaries merging consults, so that a
+// check against an incident costs the same however many reports it has.
+func (d *docState) absorb(inc *incident, m *mention) {
+	inc.members = append(inc.members, m)
+	if m.kind != "" && kindPriority(m) > kindPriority(&mention{kind: inc.best}) {
+		inc.best = m.kind
+	}
+	for _, p := range d.resolvedPlaces(m) {
+		if !inc.placeIDs[p.ID] {
+			inc.placeIDs[p.ID] = true
+			inc.places = append(inc.places, p)
 		}
 	}
-	return best
+	for _, c := range d.casualtiesOf(m) {
+		inc.figures[figureKey{c.kind, c.fig.count}] = true
+	}
+	if h := d.ownDate(m); h != nil && h.Date.Start != "" && !h.Since {
+		inc.dates[h.Date.Start] = true
+	}
 }
+
+func (inc *incident) kind() kind { return inc.best }
 
 // kindPriority ranks a mention's kind for a merged incident; an explosion
 // of no stated kind yields to shelling and strikes, whose blasts it often
@@ -69,7 +98,7 @@ func (d *docState) incidents(ms []*mention) []*incident {
 			// joins or absorbs a single incident.
 			if k := tollKind(d.casualtiesOf(m)); k != "" && d.placeBelowCountry(m.tok0, m.tok1) {
 				m.kind = k
-				inc := newIncident(m)
+				inc := d.newIncident(m)
 				inc.tally = true
 				out = append(out, inc)
 			}
@@ -81,7 +110,7 @@ func (d *docState) incidents(ms []*mention) []*incident {
 			}
 			if k := tollKind(d.casualtiesOf(m)); k != "" && d.placeBelowCountry(m.tok0, m.tok1) {
 				m.kind = k
-				out = append(out, newIncident(m))
+				out = append(out, d.newIncident(m))
 				continue
 			}
 			pending = m
@@ -97,10 +126,12 @@ func (d *docState) incidents(ms []*mention) []*incident {
 		if m.unsupported {
 			continue // a generic word with nothing before it to refer to
 		}
-		inc := newIncident(m)
+		var inc *incident
 		if pending != nil && m.sent-pending.sent <= 1 {
-			inc = newIncident(pending)
+			inc = d.newIncident(pending)
 			d.join(inc, m, true)
+		} else {
+			inc = d.newIncident(m)
 		}
 		pending = nil
 		out = append(out, inc)
@@ -127,7 +158,7 @@ func tollKind(cs []casualty) kind {
 // join adds m to inc: a mention that follows extends the last run, one
 // further on starts a run of its own.
 func (d *docState) join(inc *incident, m *mention, follows bool) {
-	inc.members = append(inc.members, m)
+	d.absorb(inc, m)
 	if follows {
 		r := &inc.runs[len(inc.runs)-1]
 		r.tok1 = max(r.tok1, m.tok1)
@@ -177,16 +208,9 @@ func (d *docState) sameIncident(inc *incident, m *mention) bool {
 
 // sameSite reports a place below governorate level named by both.
 func (d *docState) sameSite(inc *incident, m *mention) bool {
-	for _, o := range inc.members {
-		for _, p := range d.resolvedPlaces(o) {
-			if p.Feature == "governorate" || p.Feature == "country" {
-				continue
-			}
-			for _, q := range d.resolvedPlaces(m) {
-				if p.ID == q.ID {
-					return true
-				}
-			}
+	for _, q := range d.resolvedPlaces(m) {
+		if q.Feature != "governorate" && q.Feature != "country" && inc.placeIDs[q.ID] {
+			return true
 		}
 	}
 	return false
@@ -196,7 +220,7 @@ func (d *docState) sameSite(inc *incident, m *mention) bool {
 // back to it (الهجوم، هذه الضربات), repeats one of its figures, or names
 // the same kind at the same site with no date of its own.
 func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
-	for i := len(incs) - 1; i >= 0; i-- {
+	for i := len(incs) - 1; i >= 0 && m.sent-incs[i].lastSent <= maxReferBack; i-- {
 		inc := incs[i]
 		if inc.tally {
 			continue
@@ -221,6 +245,10 @@ func (d *docState) earlierReport(incs []*incident, m *mention) *incident {
 	}
 	return nil
 }
+
+// maxReferBack is how many sentences back a report may refer to an
+// incident; it also keeps merging linear in a document's length.
+const maxReferBack = 40
 
 // refersTo reports whether a definite trigger of m can name an incident of
 // kind k: the same kind, a blast of any bombing, an attack of any violence.
@@ -250,11 +278,7 @@ const (
 )
 
 func (d *docState) placesAgree(inc *incident, m *mention) placeAgreement {
-	var a []*gazetteer.Place
-	for _, o := range inc.members {
-		a = append(a, d.resolvedPlaces(o)...)
-	}
-	b := d.resolvedPlaces(m)
+	a, b := inc.places, d.resolvedPlaces(m)
 	a, b = without(a, "country"), without(b, "country")
 	if len(a) == 0 || len(b) == 0 {
 		return unknown
@@ -310,24 +334,15 @@ func (d *docState) datesAgree(inc *incident, m *mention) bool {
 	if dm == nil || dm.Date.Start == "" || dm.Since {
 		return true
 	}
-	for _, o := range inc.members {
-		if do := d.ownDate(o); do != nil && do.Date.Start != "" && !do.Since && do.Date.Start != dm.Date.Start {
-			return false
-		}
-	}
-	return true
+	return len(inc.dates) == 0 || (len(inc.dates) == 1 && inc.dates[dm.Date.Start])
 }
 
 // sharesFigure reports the same casualty figure of the same kind on both
 // sides: a statement repeated in other words.
 func (d *docState) sharesFigure(inc *incident, m *mention) bool {
-	for _, o := range inc.members {
-		for _, a := range d.casualtiesOf(o) {
-			for _, b := range d.casualtiesOf(m) {
-				if a.kind == b.kind && a.fig.count == b.fig.count && a.fig.count > 1 {
-					return true
-				}
-			}
+	for _, c := range d.casualtiesOf(m) {
+		if c.fig.count > 1 && inc.figures[figureKey{c.kind, c.fig.count}] {
+			return true
 		}
 	}
 	return false
@@ -348,8 +363,8 @@ func without(ps []*gazetteer.Place, feature string) []*gazetteer.Place {
 // tally reports a toll counted since a date or over a period (وقتل عشرات
 // … منذ عام 2015): it reports no single incident.
 func (d *docState) tally(m *mention) bool {
-	for _, h := range d.dates {
-		if (h.Since || h.During) && h.Tok0 >= m.tok0 && h.Tok1 <= m.tok1 {
+	for _, h := range d.datesIn(m.tok0, m.tok1) {
+		if (h.Since || h.During) && h.Tok1 <= m.tok1 {
 			return true
 		}
 	}

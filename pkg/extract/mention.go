@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
 	"github.com/rasd-monitor/rasd/pkg/model"
 )
 
@@ -23,6 +24,14 @@ type mention struct {
 	bombing    bool // an explosion of no stated kind, read as ied for now
 	// unsupported: a generic trigger kept only as a possible reference back.
 	unsupported bool
+
+	// What merging asks of a mention again and again, worked out once.
+	places     []*gazetteer.Place
+	placesDone bool
+	cas        []casualty
+	casDone    bool
+	date       *dateHit
+	dateDone   bool
 }
 
 // mentions groups each sentence's clauses around its triggers.
@@ -183,8 +192,8 @@ func (d *docState) supported(h *trigHit, c clause, s sentence) bool {
 	}
 	// Clashes that killed a stated handful of people are one incident
 	// (اشتباكات … بمقتل شخصين); a big toll over plural attacks is a tally.
-	for _, cs := range d.cas {
-		if cs.tok0 >= s.tok0 && cs.tok1 <= s.tok1 && cs.fig.exact && cs.fig.count < 100 &&
+	for _, cs := range d.casIn(s.tok0, s.tok1) {
+		if cs.tok1 <= s.tok1 && cs.fig.exact && cs.fig.count < 100 &&
 			(cs.kind == model.Killed || cs.kind == model.Wounded) {
 			return true
 		}
@@ -193,8 +202,8 @@ func (d *docState) supported(h *trigHit, c clause, s sentence) bool {
 }
 
 func (d *docState) placeBelowCountry(a, b int) bool {
-	for _, p := range d.places {
-		if p.Tok0 >= a && p.Tok1 <= b && (p.Place == nil || p.Place.Feature != "country") {
+	for _, p := range d.placesIn(a, b) {
+		if p.Tok1 <= b && (p.Place == nil || p.Place.Feature != "country") {
 			return true
 		}
 	}
@@ -202,8 +211,8 @@ func (d *docState) placeBelowCountry(a, b int) bool {
 }
 
 func (d *docState) casualtyIn(a, b int) bool {
-	for _, c := range d.cas {
-		if c.tok0 >= a && c.tok1 <= b && c.kind != "" {
+	for _, c := range d.casIn(a, b) {
+		if c.tok1 <= b && c.kind != "" {
 			return true
 		}
 	}
@@ -289,8 +298,8 @@ func (d *docState) oneViolentIncident(cur *mention, h *trigHit, c int) bool {
 	if d.phraseIn("another", cl.tok0, h.tok0) {
 		return false
 	}
-	for _, p := range d.places {
-		if p.Tok0 >= cl.tok0 && p.Tok1 <= cl.tok1 && p.Place != nil && p.Place.Feature != "country" {
+	for _, p := range d.placesIn(cl.tok0, cl.tok1) {
+		if p.Tok1 <= cl.tok1 && p.Place != nil && p.Place.Feature != "country" {
 			return false
 		}
 	}
@@ -308,8 +317,8 @@ func (d *docState) fromAir(m *mention) bool {
 	// An air force that did it: the subject before the trigger, or "لـX"
 	// right after it (قصف للتحالف) — not one that was hit (هجوما على قاعدة
 	// لقوات التحالف).
-	for _, a := range d.actors {
-		if !a.def.air || a.tok0 < hc.tok0 || a.tok1 > hc.tok1 || m.head == nil {
+	for _, a := range d.actorsIn(hc.tok0, hc.tok1) {
+		if !a.def.air || a.tok1 > hc.tok1 || m.head == nil {
 			continue
 		}
 		overlaps := a.tok0 < m.head.tok1 && m.head.tok0 < a.tok1
