@@ -27,21 +27,10 @@ const datesUsage = `usage:
 
 // runDates implements `extract dates`.
 func runDates(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, datesUsage)
-		return 2
-	}
-	switch args[0] {
-	case "tag":
-		return runDatesTag(args[1:], stdout, stderr)
-	case "report":
-		return runDatesReport(args[1:], stdout, stderr)
-	case "-h", "--help", "help":
-		fmt.Fprintln(stdout, datesUsage)
-		return 0
-	}
-	fmt.Fprintf(stderr, "extract dates: unknown subcommand %q\n%s\n", args[0], datesUsage)
-	return 2
+	return dispatch("extract dates", datesUsage, []subcommand{
+		{"tag", runDatesTag},
+		{"report", runDatesReport},
+	}, args, stdout, stderr)
 }
 
 func runDatesTag(args []string, stdout, stderr io.Writer) int {

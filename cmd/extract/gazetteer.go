@@ -31,25 +31,12 @@ const gazetteerUsage = `usage:
 
 // runGazetteer implements `extract gazetteer`.
 func runGazetteer(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, gazetteerUsage)
-		return 2
-	}
-	switch args[0] {
-	case "lookup":
-		return runGazLookup(args[1:], stdout, stderr)
-	case "find":
-		return runGazFind(args[1:], stdout, stderr)
-	case "report":
-		return runGazReport(args[1:], stdout, stderr)
-	case "build":
-		return runGazBuild(args[1:], stdout, stderr)
-	case "-h", "--help", "help":
-		fmt.Fprintln(stdout, gazetteerUsage)
-		return 0
-	}
-	fmt.Fprintf(stderr, "extract gazetteer: unknown subcommand %q\n%s\n", args[0], gazetteerUsage)
-	return 2
+	return dispatch("extract gazetteer", gazetteerUsage, []subcommand{
+		{"lookup", runGazLookup},
+		{"find", runGazFind},
+		{"report", runGazReport},
+		{"build", runGazBuild},
+	}, args, stdout, stderr)
 }
 
 // gazFlags parses the shared --gazetteer flag.
