@@ -349,10 +349,19 @@ func (d *docState) paraOfTok(t int) int {
 
 func (d *docState) flagsOf(inc *incident, date model.Date, figures bool) []model.Flag {
 	var flags []model.Flag
+	historical := false
 	if pub, err := time.Parse(time.DateOnly, d.doc.Published); err == nil && date.Start != "" && date.Basis != model.BasisPublication {
 		if start, err := time.Parse(time.DateOnly, date.Start); err == nil && pub.Sub(start) > historicalAfter {
-			flags = append(flags, model.Historical)
+			historical = true
 		}
+	}
+	for _, m := range inc.members {
+		if s := d.sents[m.sent]; d.phraseIn("past", s.tok0, s.tok1) {
+			historical = true
+		}
+	}
+	if historical {
+		flags = append(flags, model.Historical)
 	}
 	// A toll over a month or a year, or since a date, is a tally of many
 	// incidents.

@@ -105,7 +105,7 @@ func cueSections() []string {
 	return []string{"result", "elaboration", "negation", "planned", "nonevent",
 		"aggregate", "since", "partof", "demonstrative", "operation", "target", "by",
 		"cumulative", "atleast", "air", "passive", "office", "another", "denial",
-		"kunya", "member"}
+		"kunya", "member", "past"}
 }
 
 func casualtyKind(s string) (model.CasualtyKind, bool) {
