@@ -28,7 +28,7 @@ const trigger = "هجوم"
 
 // fakeExtract stands in for the extractor: one event per occurrence of
 // trigger, with a correct span, and misbehaviour on request (PANIC, HANG
-// ignores its deadline, SLOW honours it, BADSPAN returns a wrong span).
+// ignores its deadline, SLOW honours it, FAIL returns an error).
 func fakeExtract(ctx context.Context, doc model.Document) ([]model.Event, error) {
 	switch {
 	case strings.Contains(doc.Text, "PANIC"):
@@ -38,6 +38,8 @@ func fakeExtract(ctx context.Context, doc model.Document) ([]model.Event, error)
 	case strings.Contains(doc.Text, "SLOW"):
 		<-ctx.Done()
 		return nil, ctx.Err()
+	case strings.Contains(doc.Text, "FAIL"):
+		return nil, fmt.Errorf("document %s: event %s#1: evidence: span [1 5] holds ...", doc.ID, doc.ID)
 	}
 	runes := []rune(doc.Text)
 	tr := []rune(trigger)
@@ -52,9 +54,6 @@ func fakeExtract(ctx context.Context, doc model.Document) ([]model.Event, error)
 			Date:       model.Date{Precision: model.PrecisionUnknown, Basis: model.BasisNone},
 			Evidence:   model.Evidence{Text: trigger, Span: model.Span{i, i + len(tr)}},
 			Confidence: 0.5,
-		}
-		if strings.Contains(doc.Text, "BADSPAN") {
-			ev.Evidence.Span[0]++
 		}
 		evs = append(evs, ev)
 	}
@@ -132,7 +131,7 @@ func mixedCorpus(t *testing.T) (dir string, wantFail map[string]string, wantOK [
 		jsonLine("panic", "PANIC"),
 		jsonLine("hang", "HANG "+trigger),
 		jsonLine("slow", "SLOW"),
-		jsonLine("badspan", "BADSPAN "+trigger),
+		jsonLine("fail", "FAIL "+trigger),
 		jsonLine("j5", ""),
 		`{"id":"j6","text":"truncated`,
 	}, "\n"))
@@ -146,7 +145,7 @@ func mixedCorpus(t *testing.T) (dir string, wantFail map[string]string, wantOK [
 		p("b", "docs.jsonl:7"):    "panicked: boom",
 		p("b", "docs.jsonl:8"):    "did not return",
 		p("b", "docs.jsonl:9"):    "timed out after 300ms",
-		p("b", "docs.jsonl:10"):   "invalid event",
+		p("b", "docs.jsonl:10"):   "evidence: span [1 5]",
 		p("b", "docs.jsonl:12"):   "truncated last line",
 		p("missing-dir"):          "no such file",
 		p("b", "unsupported.csv"): "unsupported input",

@@ -12,8 +12,8 @@
 //     (a bug: it ignores its context), the document is reported failed all
 //     the same and its worker moves on; the stuck goroutine is left behind,
 //     since Go cannot stop it.
-//   - A panic in Extract, or an event whose spans break the SPEC, fails
-//     that document only.
+//   - A panic in Extract, or an Extract error (it fails a document whose
+//     records would break the SPEC's spans), fails that document only.
 //   - SIGINT/SIGTERM: the output stops after the last whole document, is
 //     flushed, the summary is printed, and the exit status is 128+signal
 //     (130, 143). A second signal kills at once.
