@@ -28,6 +28,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
@@ -47,5 +48,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signalContext()
 	defer stop()
+	tuneGC()
 	return runBatch(ctx, args, stdin, stdout, stderr)
+}
+
+// tuneGC trades memory the batch does not need for CPU it does. The live
+// heap is small (the compiled rules and a few documents, ~10 MB) while
+// each document allocates ~150 KB, so at the default GOGC=100 the
+// collector ran every ~70 documents and took ~40% of the CPU on the bench
+// corpus. At 800 it runs a tenth as often: 1.7x the throughput for ~45 MB
+// instead of ~20 MB peak RSS. The memory limit keeps a corpus of huge
+// documents from using 9x its live heap. GOGC or GOMEMLIMIT set by the
+// user win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(800)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
+	}
 }
