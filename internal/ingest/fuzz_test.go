@@ -42,6 +42,7 @@ func FuzzReadJSONL(f *testing.F) {
 		var want []string
 		var total int64
 		lines := bytes.SplitAfter(data, []byte("\n"))
+		first := true
 		for i, line := range lines {
 			total += int64(len(line))
 			body := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
@@ -49,8 +50,15 @@ func FuzzReadJSONL(f *testing.F) {
 			if i == 0 {
 				body = bytes.TrimPrefix(body, bom)
 			}
-			if tooLong || len(bytes.TrimSpace(body)) > 0 {
+			trimmed := bytes.TrimSpace(body)
+			if tooLong || len(trimmed) > 0 {
 				want = append(want, "f:"+strconv.Itoa(i+1))
+			}
+			if !tooLong && len(trimmed) > 0 && first {
+				first = false
+				if trimmed[0] == '[' || string(trimmed) == "{" {
+					break // JSON, not JSONL: one error for the stream
+				}
 			}
 		}
 		var got []string

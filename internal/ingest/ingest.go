@@ -406,6 +406,7 @@ type jsonDoc struct {
 // duplicates; Read does that across all inputs.
 func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yield func(Item) error) error {
 	lr := lineReader{r: bufio.NewReaderSize(r, 64<<10), max: opts.maxLine()}
+	first := true
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -427,8 +428,18 @@ func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yiel
 		if n == 1 {
 			line = bytes.TrimPrefix(line, bom)
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
+		trimmed := bytes.TrimSpace(line)
+		if len(trimmed) == 0 {
 			continue
+		}
+		if first {
+			first = false
+			// A JSON array or a pretty-printed object is not one document
+			// a line: one clear error, rather than one per line.
+			if trimmed[0] == '[' || string(trimmed) == "{" {
+				return yield(Item{Where: where, Bytes: size,
+					Err: errors.New("JSON, not JSON Lines (one document object a line); convert with jq -c '.[]' or jq -c ."), src: name, line: n})
+			}
 		}
 		it := decodeLine(line, &opts)
 		it.Where, it.Bytes, it.src, it.line = where, size, name, n

@@ -238,3 +238,19 @@ func TestNamedPipeIsJSONL(t *testing.T) {
 	assert.Equal(t, "piped", items[0].Doc.Text)
 	assert.Equal(t, fifo+":1", items[0].Where)
 }
+
+func TestJSONArrayIsOneError(t *testing.T) {
+	for _, in := range []string{
+		"[\n  {\"id\": \"a\", \"text\": \"x\"},\n  {\"id\": \"b\", \"text\": \"y\"}\n]\n",
+		"\n{\n  \"id\": \"a\",\n  \"text\": \"x\"\n}\n",
+		`[{"id":"a","text":"x"}]`,
+	} {
+		var items []Item
+		require.NoError(t, ReadJSONL(context.Background(), strings.NewReader(in), "f", Options{}, func(it Item) error {
+			items = append(items, it)
+			return nil
+		}))
+		require.Len(t, items, 1, in)
+		assert.ErrorContains(t, items[0].Err, "not JSON Lines")
+	}
+}
