@@ -377,3 +377,12 @@ func TestFlushesWhenInputStalls(t *testing.T) {
 	assert.Equal(t, 0, res.code)
 	assert.Contains(t, out.String(), `"doc_id":"second"`)
 }
+
+func TestMaxDocBytes(t *testing.T) {
+	in := strings.NewReader(jsonLine("big", strings.Repeat(trigger+" ", 100)) + "\n" + jsonLine("small", trigger) + "\n")
+	res := runFake(t, context.Background(), []string{"--max-doc-bytes", "500", "-"}, in, nil, nil)
+	assert.Equal(t, 1, res.code)
+	assert.Contains(t, res.stderr, "<stdin>:1: text of 900 bytes is over --max-doc-bytes 500")
+	assert.Contains(t, res.stdout, `"doc_id":"small"`)
+	assert.NotContains(t, res.stdout, `"doc_id":"big"`)
+}
