@@ -349,8 +349,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 
 // tables returns which tables have a phrase that may start at tok.
 func (lx *lexicon) tables(tok arabic.Token) table {
-	if tok.Forms == nil {
-		return lx.starts[tok.Text]
+	if tok.Kind != arabic.Word {
+		return 0 // every phrase starts with a word; figures are tried by kind
 	}
 	var t table
 	for _, f := range tok.Forms {

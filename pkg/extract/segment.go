@@ -20,6 +20,10 @@ type sentence struct {
 	skip bool
 }
 
+// maxBoilerplateTokens is the longest line the boilerplate rules may
+// match: a copyright or comment-form line, not a paragraph.
+const maxBoilerplateTokens = 40
+
 // headingWords is the most words a line without a full stop may have and
 // still be taken for a heading rather than news.
 const headingWords = 8
@@ -98,6 +102,10 @@ func appendSentences(out []sentence, toks []arabic.Token, start, end, para int, 
 }
 
 func (x *Extractor) isBoilerplate(line []arabic.Token) bool {
+	// Page furniture is a few words; a paragraph of news never is.
+	if len(line) > maxBoilerplateTokens {
+		return false
+	}
 	var b strings.Builder
 	for i, t := range line {
 		if i > 0 {
