@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -199,20 +198,7 @@ func runDatesReport(args []string, stdout, stderr io.Writer) int {
 	for k := timex.KindDate; k <= timex.KindVague; k++ {
 		fmt.Fprintf(stdout, "  %-12s %5d\n", k, byKind[k])
 	}
-	type kv struct {
-		s string
-		n int
-	}
-	var top []kv
-	for s, n := range leftover {
-		top = append(top, kv{s, n})
-	}
-	sort.Slice(top, func(i, j int) bool {
-		if top[i].n != top[j].n {
-			return top[i].n > top[j].n
-		}
-		return top[i].s < top[j].s
-	})
+	top := mostFrequent(leftover)
 	total := 0
 	for _, x := range top {
 		total += x.n
@@ -222,7 +208,7 @@ func runDatesReport(args []string, stdout, stderr io.Writer) int {
 		if i == 20 {
 			break
 		}
-		fmt.Fprintf(stdout, "  %4d  %s\n", x.n, x.s)
+		fmt.Fprintf(stdout, "  %4d  %s\n", x.n, x.key)
 	}
 	return 0
 }

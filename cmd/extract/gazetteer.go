@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -247,26 +246,12 @@ func (r *gazReportResult) write(w io.Writer) {
 	fmt.Fprintf(w, "place mentions: %d\nresolved: %d (%.1f%%)\nunresolved: %d (%.1f%%)\nforeign (outside Iraq/Syria): %d (%.1f%%)\n",
 		r.mentions, r.resolved, pct(r.resolved), r.unresolved, pct(r.unresolved), r.foreign, pct(r.foreign))
 	top := func(title string, m map[string]int) {
-		type kv struct {
-			k string
-			n int
-		}
-		var kvs []kv
-		for k, n := range m {
-			kvs = append(kvs, kv{k, n})
-		}
-		sort.Slice(kvs, func(i, j int) bool {
-			if kvs[i].n != kvs[j].n {
-				return kvs[i].n > kvs[j].n
-			}
-			return kvs[i].k < kvs[j].k
-		})
 		fmt.Fprintf(w, "\n%s:\n", title)
-		for i, e := range kvs {
+		for i, e := range mostFrequent(m) {
 			if i == 20 {
 				break
 			}
-			fmt.Fprintf(w, "%5d  %s\n", e.n, strings.TrimSpace(e.k))
+			fmt.Fprintf(w, "%5d  %s\n", e.n, strings.TrimSpace(e.key))
 		}
 	}
 	top("20 most frequent unresolved names (feature word, name)", r.unresolvedNames)
