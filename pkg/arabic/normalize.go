@@ -84,10 +84,15 @@ func (t *Text) appendNorm(r rune, src int32) {
 		// from old PDFs and copy-paste; NFKC maps them to letters. Each
 		// resulting letter still points at the one original code point.
 		for _, d := range norm.NFKC.String(string(r)) {
-			if d == ' ' {
-				continue
+			switch {
+			case d == ' ':
+			case isPresentationForm(d):
+				// Unassigned code points in the block map to themselves:
+				// keep them rather than fold them again.
+				t.emit(d, src)
+			default:
+				t.appendNorm(d, src)
 			}
-			t.appendNorm(d, src)
 		}
 		return
 	}
