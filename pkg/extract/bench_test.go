@@ -46,14 +46,21 @@ func BenchmarkNormalize(b *testing.B) {
 	}
 }
 
-// BenchmarkExtract is one document at a time (bytes/s is per core).
-func BenchmarkExtract(b *testing.B) {
+// benchExtractor loads 1,000 bench documents and compiles an Extractor,
+// with bytes per document and allocations reported.
+func benchExtractor(b *testing.B) ([]model.Document, *extract.Extractor) {
 	docs, size := benchDocs(b, 1000)
 	x, err := extract.New(extract.Options{})
 	require.NoError(b, err)
 	b.SetBytes(size / int64(len(docs)))
 	b.ReportAllocs()
 	b.ResetTimer()
+	return docs, x
+}
+
+// BenchmarkExtract is one document at a time (bytes/s is per core).
+func BenchmarkExtract(b *testing.B) {
+	docs, x := benchExtractor(b)
 	ctx := context.Background()
 	for i := 0; b.Loop(); i++ {
 		if _, err := x.Extract(ctx, docs[i%len(docs)]); err != nil {
@@ -65,12 +72,7 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkExtractParallel shares one Extractor among GOMAXPROCS
 // goroutines, as the command's workers do.
 func BenchmarkExtractParallel(b *testing.B) {
-	docs, size := benchDocs(b, 1000)
-	x, err := extract.New(extract.Options{})
-	require.NoError(b, err)
-	b.SetBytes(size / int64(len(docs)))
-	b.ReportAllocs()
-	b.ResetTimer()
+	docs, x := benchExtractor(b)
 	ctx := context.Background()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
