@@ -27,6 +27,7 @@ func (d *docState) event(inc *incident) (model.Event, bool) {
 	best := d.bestRun(inc)
 	s, e := d.tokSpan(best.tok0, best.tok1)
 	ev.Evidence = model.Evidence{Text: d.tx.Slice(s, e), Span: model.Span{s, e}}
+	ev.Mentions = []model.Evidence{ev.Evidence}
 	ev.Locations = d.locations(inc)
 	if len(ev.Locations) == 0 && d.foreignOnly(inc) {
 		// An incident abroad (Gaza, Bahrain): outside the Iraq and Syria
@@ -444,56 +445,24 @@ func (d *docState) operationOf(inc *incident) *model.Operation {
 	return nil
 }
 
-// acled maps a type to ACLED's event and sub-event types (SPEC taxonomy).
+// acled maps a type to ACLED's event and sub-event types through the
+// taxonomy table, from who was attacked and whether anyone fell.
 func acled(k kind, actors []model.Actor, cs []model.Casualty) model.ACLED {
-	civilianTarget := false
+	civilians, protesters, fighting := false, false, false
 	for _, a := range actors {
-		if a.Role == model.Target && a.Type == model.Civilians {
-			civilianTarget = true
+		if a.Role == model.Target {
+			civilians = civilians || a.Type == model.Civilians
+			protesters = protesters || a.Type == model.Protesters
 		}
 	}
-	for _, c := range cs {
-		if c.Group == "civilians" && (c.Kind == model.Killed || c.Kind == model.Wounded) {
-			civilianTarget = true
-		}
-	}
-	fighting := false
 	for _, c := range cs {
 		if c.Kind == model.Killed || c.Kind == model.Wounded {
 			fighting = true
+			civilians = civilians || c.Group == "civilians"
 		}
 	}
-	switch k {
-	case model.ArmedClash:
-		return model.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
-	case model.Attack:
-		if civilianTarget {
-			return model.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
-		}
-		return model.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
-	case model.SuicideBombing:
-		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Suicide bomb"}
-	case model.IED, model.CarBomb:
-		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Remote explosive/landmine/IED"}
-	case model.Airstrike:
-		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Air/drone strike"}
-	case model.Shelling:
-		return model.ACLED{EventType: "Explosions/Remote violence", SubEventType: "Shelling/artillery/missile attack"}
-	case model.Kidnapping:
-		return model.ACLED{EventType: "Violence against civilians", SubEventType: "Abduction/forced disappearance"}
-	case model.Assassination:
-		return model.ACLED{EventType: "Violence against civilians", SubEventType: "Attack"}
-	case model.SecurityOperation, model.PrisonBreak:
-		if fighting {
-			return model.ACLED{EventType: "Battles", SubEventType: "Armed clash"}
-		}
-		return model.ACLED{EventType: "Strategic developments", SubEventType: "Other"}
-	case model.Arrest:
-		return model.ACLED{EventType: "Strategic developments", SubEventType: "Arrests"}
-	case model.WeaponsSeizure:
-		return model.ACLED{EventType: "Strategic developments", SubEventType: "Disrupted weapons use"}
-	}
-	return model.ACLED{EventType: "Strategic developments", SubEventType: "Other"}
+	ti, _ := model.Info(k)
+	return ti.MapACLED(civilians, protesters, fighting)
 }
 
 // confidence scores how much of the record rests on the text: a strong

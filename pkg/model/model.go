@@ -53,18 +53,17 @@ const (
 
 // EventTypes lists the taxonomy in SPEC order.
 func EventTypes() []EventType {
-	return []EventType{ArmedClash, Attack, SuicideBombing, IED, CarBomb, Airstrike,
-		Shelling, Kidnapping, Assassination, SecurityOperation, Arrest, PrisonBreak, WeaponsSeizure}
+	out := make([]EventType, len(taxonomy))
+	for i, ti := range taxonomy {
+		out[i] = ti.Type
+	}
+	return out
 }
 
 // Valid reports whether t is a taxonomy value.
 func (t EventType) Valid() bool {
-	for _, v := range EventTypes() {
-		if v == t {
-			return true
-		}
-	}
-	return false
+	_, ok := Info(t)
+	return ok
 }
 
 // ACLED is the ACLED event type and sub-event type an event maps to.
@@ -241,9 +240,12 @@ const (
 	Aggregate  Flag = "aggregate"
 	Planned    Flag = "planned"
 	Negated    Flag = "negated"
+	// OutOfArea: the incident happened outside Iraq and Syria.
+	OutOfArea Flag = "out_of_area"
 )
 
-// Evidence is the sentence or clause an event was read from.
+// Evidence is a stretch of the document's text: the sentence or clause an
+// event was read from, or one of the sentences that report it again.
 type Evidence struct {
 	Text string `json:"text" validate:"required"`
 	Span Span   `json:"span"`
@@ -261,9 +263,16 @@ type Event struct {
 	Casualties []Casualty `json:"casualties" validate:"dive"`
 	Operation  *Operation `json:"operation"`
 	Sources    []Source   `json:"sources" validate:"dive"`
-	Flags      []Flag     `json:"flags" validate:"dive,oneof=historical aggregate planned negated"`
-	Evidence   Evidence   `json:"evidence"`
+	Flags      []Flag     `json:"flags" validate:"dive,oneof=historical aggregate planned negated out_of_area"`
+	// Evidence is the lead: the first sentence that reports the incident.
+	Evidence Evidence `json:"evidence"`
+	// Mentions are every sentence that reports the incident, the lead
+	// first, then each retelling merged into it, in text order.
+	Mentions   []Evidence `json:"mentions" validate:"dive"`
 	Confidence float64    `json:"confidence" validate:"min=0,max=1"`
+	// Notes is one generated English sentence for readers without Arabic:
+	// date, what, who, where, tolls, source.
+	Notes string `json:"notes"`
 }
 
 // MarshalJSON writes empty lists as [] rather than null, so consumers never
@@ -285,6 +294,9 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	}
 	if p.Flags == nil {
 		p.Flags = []Flag{}
+	}
+	if p.Mentions == nil {
+		p.Mentions = []Evidence{}
 	}
 	return json.Marshal(p)
 }

@@ -44,6 +44,8 @@ func TestValidateRejects(t *testing.T) {
 		"unknown flag":          func(e *Event) { e.Flags = []Flag{"rumour"} },
 		"bad actor role":        func(e *Event) { e.Actors = []Actor{{Name: "x", Type: StateForces, Role: "victim"}} },
 		"latitude out of range": func(e *Event) { e.Locations[0].Place.Lat = 91 },
+		"acled of another type": func(e *Event) { e.ACLED = ACLED{"Explosions/Remote violence", "Air/drone strike"} },
+		"mention span differs":  func(e *Event) { e.Mentions = []Evidence{{Text: "غير", Span: Span{0, 3}}} },
 	}
 	for name, mutate := range cases {
 		ev := validEvent()
@@ -59,7 +61,7 @@ func TestJSONNames(t *testing.T) {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(b, &m))
 	for _, k := range []string{"id", "doc_id", "type", "acled", "date", "locations", "actors", "casualties",
-		"operation", "sources", "flags", "evidence", "confidence"} {
+		"operation", "sources", "flags", "evidence", "mentions", "confidence", "notes"} {
 		assert.Contains(t, m, k)
 	}
 	assert.Equal(t, []any{}, m["actors"], "empty lists are [], not null")
@@ -67,4 +69,22 @@ func TestJSONNames(t *testing.T) {
 	loc := m["locations"].([]any)[0].(map[string]any)
 	assert.Equal(t, []any{16.0, 21.0}, loc["span"])
 	assert.Contains(t, loc["place"], "name_ar")
+}
+
+func TestTaxonomyMapping(t *testing.T) {
+	assert.Len(t, EventTypes(), 13, "the SPEC lists 13 types")
+	for _, ti := range Taxonomy() {
+		assert.True(t, ti.Type.Valid(), ti.Type)
+		assert.NotZero(t, ti.Family, ti.Type)
+		assert.NotEqual(t, ACLED{}, ti.ACLED, ti.Type)
+		assert.Equal(t, ti.ACLED, ti.MapACLED(false, false, false), ti.Type)
+	}
+	attack, _ := Info(Attack)
+	assert.Equal(t, ACLED{"Violence against civilians", "Attack"}, attack.MapACLED(true, true, true))
+	assert.Equal(t, ACLED{"Protests", "Excessive force against protesters"}, attack.MapACLED(false, true, true))
+	op, _ := Info(SecurityOperation)
+	assert.Equal(t, ACLED{"Battles", "Armed clash"}, op.MapACLED(false, false, true))
+	assert.Equal(t, ACLED{"Strategic developments", "Other"}, op.MapACLED(true, false, false))
+	_, ok := Info("riot")
+	assert.False(t, ok)
 }

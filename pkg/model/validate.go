@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/go-playground/validator/v10"
@@ -28,6 +29,9 @@ func (e *Event) ValidateRunes(text []rune) error {
 	var errs []error
 	if err := structValidator().Struct(e); err != nil {
 		errs = append(errs, err)
+	}
+	if ti, ok := Info(e.Type); ok && !slices.Contains(ti.Mappings(), e.ACLED) {
+		errs = append(errs, fmt.Errorf("acled: %s / %s is not a mapping of %s", e.ACLED.EventType, e.ACLED.SubEventType, e.Type))
 	}
 	errs = e.checkSpans(text, errs)
 	if err := errors.Join(errs...); err != nil {
@@ -57,6 +61,9 @@ func (e *Event) checkSpans(text []rune, errs []error) []error {
 		}
 	}
 	check("evidence", e.Evidence.Span, e.Evidence.Text)
+	for i, m := range e.Mentions {
+		check(fmt.Sprintf("mentions[%d]", i), m.Span, m.Text)
+	}
 	if e.Date.Span != nil {
 		check("date", *e.Date.Span, e.Date.Text)
 	}
