@@ -26,6 +26,42 @@ var embedded embed.FS
 // "ar/triggers.txt".
 func Default() fs.FS { return embedded }
 
+// DefaultLang is the language of the embedded rules.
+const DefaultLang = "ar"
+
+// Set is a rules tree and the language whose directory the compilers read:
+// a second language is a second directory (and a normaliser), not an edit
+// of every finder.
+type Set struct {
+	FS   fs.FS
+	Lang string
+}
+
+// Open returns the rules of lang in fsys; a nil fsys is the embedded tree
+// and an empty lang is DefaultLang.
+func Open(fsys fs.FS, lang string) Set {
+	if fsys == nil {
+		fsys = embedded
+	}
+	if lang == "" {
+		lang = DefaultLang
+	}
+	return Set{FS: fsys, Lang: lang}
+}
+
+// Path is the path of a rule file of the set's language.
+func (s Set) Path(name string) string { return s.Lang + "/" + name }
+
+// Read parses the set's file name (e.g. "triggers.txt"). Every problem,
+// the file's absence included, goes to errs.
+func (s Set) Read(name string, errs *ErrorList) []Entry {
+	es, err := Read(s.FS, s.Path(name), errs)
+	if err != nil {
+		errs.Add(s.Path(name), 0, "%v", err)
+	}
+	return es
+}
+
 // Dir returns rules read from a directory laid out like rules/ (holding
 // ar/...), for analysts who edit rules without rebuilding.
 func Dir(path string) fs.FS { return os.DirFS(path) }

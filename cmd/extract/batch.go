@@ -184,7 +184,7 @@ func newBatch(cfg config, stdin io.Reader, stdout, stderr io.Writer) (*batch, er
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	tagger, err := timex.New(rulesFS)
+	tagger, err := timex.New(rules.Open(rulesFS, ""))
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}

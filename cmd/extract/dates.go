@@ -58,7 +58,7 @@ func runDatesTag(args []string, stdout, stderr io.Writer) int {
 		}
 		text = string(b)
 	}
-	tg, err := timex.New(rules.Default())
+	tg, err := timex.New(rules.Open(nil, ""))
 	if err != nil {
 		fmt.Fprintf(stderr, "extract dates: %v\n", err)
 		return 1
@@ -130,7 +130,7 @@ func runDatesReport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	tg, err := timex.New(rules.Default())
+	tg, err := timex.New(rules.Open(nil, ""))
 	if err != nil {
 		fmt.Fprintf(stderr, "extract dates: %v\n", err)
 		return 1

@@ -114,7 +114,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	if c.rulesDir != "" {
 		rulesFS = rules.Dir(c.rulesDir)
 	}
-	tagger, err := timex.New(rulesFS)
+	tagger, err := timex.New(rules.Open(rulesFS, ""))
 	if err != nil {
 		return fail(fmt.Errorf("rules: %w", err))
 	}

@@ -58,15 +58,20 @@ func (a link) stronger(b link) bool {
 }
 
 // findLinks returns every (prediction, gold) pair that matches, best first.
+// A prediction is told by its evidence (the lead) and its mentions (every
+// sentence merged into it): a gold anchor in any of them matches.
 func findLinks(preds []model.Event, golds []Gold, occ [][]model.Span) []link {
 	var links []link
 	for p := range preds {
-		ev := preds[p].Evidence
+		told := append([]model.Evidence{preds[p].Evidence}, preds[p].Mentions...)
 		for g := range golds {
-			l := link{pred: p, gold: g, contains: strings.Contains(ev.Text, golds[g].Anchor)}
-			for _, s := range occ[g] {
-				if o := min(ev.Span[1], s[1]) - max(ev.Span[0], s[0]); o > l.overlap {
-					l.overlap = o
+			l := link{pred: p, gold: g}
+			for _, ev := range told {
+				l.contains = l.contains || strings.Contains(ev.Text, golds[g].Anchor)
+				for _, s := range occ[g] {
+					if o := min(ev.Span[1], s[1]) - max(ev.Span[0], s[0]); o > l.overlap {
+						l.overlap = o
+					}
 				}
 			}
 			if l.contains || l.overlap > 0 {

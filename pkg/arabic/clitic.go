@@ -65,3 +65,17 @@ func StripArticle(w string) string {
 	}
 	return w
 }
+
+// IsConjunction reports a conjunction written apart (و، ف), which may stand
+// between a cue and what it introduces.
+func IsConjunction(w string) bool { return w == "و" || w == "ف" }
+
+// HasArticle reports a word written with the article, alone (الهجوم) or
+// after the preposition ل (للهجوم).
+func HasArticle(w string) bool {
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل")
+}
+
+// HasLam reports a word that opens with the preposition ل (to, of, by):
+// هجوم لداعش is an attack by IS.
+func HasLam(w string) bool { return strings.HasPrefix(w, "ل") }

@@ -1,12 +1,21 @@
 // Package extract turns Arabic news articles into SPEC event records.
 //
-// The pipeline, per document: normalise a copy of the text keeping offsets
-// (pkg/arabic); split it into sentences and clauses; find triggers, number
-// phrases, actors, sources, operations (token tries compiled from rules/),
-// places (pkg/gazetteer) and dates (pkg/timex); group each sentence's
-// clauses around its triggers into mentions; merge the mentions that report
-// one incident; and write one record per incident. Everything compiled
-// lives in the Extractor, built once by New and only read by Extract.
+// The pipeline runs forward through typed stages, each reading only what
+// the stages before it produced:
+//
+//  1. segment: a normalised copy of the text keeping offsets (pkg/arabic),
+//     cut into paragraphs, sentences and clauses, page furniture marked;
+//  2. find: the finders' layers: cue phrases, triggers, actors, sources,
+//     casualty figures, operations, persons (token tries compiled from
+//     rules/), places (pkg/gazetteer) and dates (pkg/timex);
+//  3. mention: each trigger with the clauses of its sentence that belong
+//     to it, its frame (places, figures, date) and its status;
+//  4. article: the article model, which decides which mentions report one
+//     incident, rule by traced rule;
+//  5. record: one SPEC record per incident.
+//
+// Everything compiled lives in the Extractor, built once by New and only
+// read by Extract.
 package extract
 
 import (
@@ -14,21 +23,27 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/article"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/record"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
 	"github.com/rasd-monitor/rasd/pkg/model"
-	"github.com/rasd-monitor/rasd/pkg/textmatch"
-	"github.com/rasd-monitor/rasd/pkg/timex"
 	"github.com/rasd-monitor/rasd/rules"
 )
 
 // Options configure an Extractor. The zero value uses the embedded rules
 // and the embedded default gazetteer.
 type Options struct {
-	// Rules overrides the embedded rules: a tree holding ar/*.txt, such as
-	// rules.Dir("path/to/rules").
+	// Rules overrides the embedded rules: a tree holding LANG/*.txt, such
+	// as rules.Dir("path/to/rules").
 	Rules fs.FS
+	// Lang is the rules directory to read; "" is rules.DefaultLang (ar).
+	Lang string
 	// Gazetteer overrides the embedded default gazetteer, e.g. with
 	// gazetteer.Load of a GeoNames dump.
 	Gazetteer *gazetteer.Gazetteer
@@ -39,23 +54,24 @@ type Options struct {
 	// record instead of the span checks alone; tests use it. The struct
 	// checks cost about a tenth of the extraction time.
 	Strict bool
+	// PatternTimeout bounds one match of a context pattern
+	// (rules/LANG/patterns.txt); 0 is 100ms. A document that trips it
+	// fails with an error naming the pattern.
+	PatternTimeout time.Duration
 }
 
 // Extractor is compiled once and immutable: safe for concurrent use.
 type Extractor struct {
-	lex    *lexicon
-	places *gazetteer.Finder
-	dates  *timex.Tagger
-	opts   Options
+	seg      *segment.Segmenter
+	finders  *find.Finders
+	mentions *mention.Builder
+	opts     Options
 }
 
 // New compiles all rules. Rule-file problems come back together, each as
-// rules/ar/file.txt:line: message.
+// rules/LANG/file.txt:line: message.
 func New(opts Options) (*Extractor, error) {
-	fsys := opts.Rules
-	if fsys == nil {
-		fsys = rules.Default()
-	}
+	rs := rules.Open(opts.Rules, opts.Lang)
 	g := opts.Gazetteer
 	if g == nil {
 		var err error
@@ -63,159 +79,81 @@ func New(opts Options) (*Extractor, error) {
 			return nil, fmt.Errorf("embedded gazetteer: %w", err)
 		}
 	}
-	lex, lexErr := loadLexicon(fsys)
-	places, placeErr := gazetteer.NewFinder(g, fsys)
-	dates, dateErr := timex.New(fsys)
-	if err := errors.Join(lexErr, placeErr, dateErr); err != nil {
+	seg, segErr := segment.New(rs)
+	finders, findErr := find.New(rs, g, find.Options{PatternTimeout: opts.PatternTimeout})
+	if err := errors.Join(segErr, findErr); err != nil {
 		return nil, err
 	}
-	return &Extractor{lex: lex, places: places, dates: dates, opts: opts}, nil
+	relative, err := finders.Pattern(rs, "relative_before")
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{seg: seg, finders: finders, mentions: mention.New(relative, opts.KeepFlagged), opts: opts}, nil
 }
 
 // Published returns the publication date (YYYY-MM-DD) written in a date
 // line near the top of a raw article, for inputs that carry no metadata.
 func (x *Extractor) Published(text string) (string, bool) {
-	return x.dates.Published(text)
+	return x.finders.Published(text)
 }
 
 // Extract returns the events of one document, in order of their evidence,
-// each valid against the SPEC. It returns ctx's error when ctx ends first.
+// each valid against the SPEC. When ctx ends first it returns no events
+// and ctx's error; a context pattern that runs past its timeout fails the
+// document with an error naming the pattern.
 func (x *Extractor) Extract(ctx context.Context, doc model.Document) ([]model.Event, error) {
+	events, _, err := x.run(ctx, doc, false)
+	return events, err
+}
+
+// Trace is Extract that also returns, for every mention of the document,
+// which rule of the article model placed it (see package article), one
+// line each: the decisions behind the records.
+func (x *Extractor) Trace(ctx context.Context, doc model.Document) ([]model.Event, []string, error) {
+	return x.run(ctx, doc, true)
+}
+
+func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]model.Event, []string, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	d := x.newDoc(doc)
+	t, err := x.seg.Segment(ctx, arabic.New(doc.Text), doc.Title != "")
+	if err != nil {
+		return nil, nil, err
+	}
+	layers, err := x.finders.Find(ctx, t, doc.Published)
+	if err != nil {
+		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
+	ms, err := x.mentions.Build(layers)
+	if err != nil {
+		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ms := d.mentions()
-	incs := d.incidents(ms)
-	events := make([]model.Event, 0, len(incs))
-	for _, inc := range incs {
-		if ev, ok := d.event(inc); ok {
-			events = append(events, ev)
-		}
-	}
+	incs, decisions := article.Build(layers, ms, x.opts.KeepFlagged)
+	events := record.Write(layers, incs, doc)
 	for i := range events {
 		events[i].ID = fmt.Sprintf("%s#%d", doc.ID, i+1)
 		check := events[i].CheckSpans
 		if x.opts.Strict {
 			check = events[i].ValidateRunes
 		}
-		if err := check(d.tx.Runes); err != nil {
+		if err := check(t.Runes); err != nil {
 			// A record that breaks the SPEC is a bug of ours; report it
 			// rather than write it.
-			return nil, fmt.Errorf("document %s: %w", doc.ID, err)
+			return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
 		}
 	}
-	return events, ctx.Err()
-}
-
-// docState is one document while it is being read.
-type docState struct {
-	x       *Extractor
-	doc     model.Document
-	tx      *arabic.Text
-	sents   []sentence
-	clauses []clauseInfo
-	// clauseOf maps a token to its clause, -1 for tokens outside any.
-	clauseOf []int32
-	// tab says, per token, which tables have a phrase that may start there.
-	tab []table
-
-	trig    []trigHit
-	actors  []actorHit
-	sources []sourceHit
-	places  []gazetteer.Mention
-	dates   []dateHit
-	exprs   []timex.Expr // the dates that may date an incident, for timex.Best
-	// exprsNotSince leaves out منذ dates, which date an incident only in
-	// its trigger's own clause.
-	exprsNotSince []timex.Expr
-	cas           []casualty
-	ops           []opHit
-	persons       []personHit
-	// armedGroup is the armed group the article names most, for generic
-	// words such as الإرهابيين.
-	armedGroup *actorDef
-}
-
-type clauseInfo struct {
-	clause
-	sent int
-}
-
-type trigHit struct {
-	tok0, tok1 int
-	trigger
-	definite bool // with the article or after a demonstrative: refers back
-	negated  bool
-	planned  bool
-	// unsupported: weak or plural with nothing behind it (see validHead).
-	unsupported bool
-}
-
-type actorHit struct {
-	tok0, tok1 int
-	skip       int
-	def        *actorDef
-}
-
-type sourceHit struct {
-	tok0, tok1 int
-	skip       int
-	def        *sourceDef
-}
-
-type dateHit struct {
-	timex.Expr
-	background bool // after منذ in a clause: a reference point, not the incident's date
-}
-
-// personHit is a fighter's nom de guerre (أبو طه البكري).
-type personHit struct{ tok0, tok1 int }
-
-type opHit struct {
-	tok0, tok1 int // the name's tokens
-	name       string
-}
-
-func (x *Extractor) newDoc(doc model.Document) *docState {
-	tx := arabic.New(doc.Text)
-	d := &docState{x: x, doc: doc, tx: tx}
-	d.sents = x.segment(tx, doc.Title != "")
-	d.clauseOf = make([]int32, len(tx.Tokens))
-	for i := range d.clauseOf {
-		d.clauseOf[i] = -1
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
-	for si, s := range d.sents {
-		for _, c := range s.clauses {
-			for t := c.tok0; t < c.tok1; t++ {
-				d.clauseOf[t] = int32(len(d.clauses))
-			}
-			d.clauses = append(d.clauses, clauseInfo{clause: c, sent: si})
+	var lines []string
+	if trace {
+		for _, d := range decisions {
+			lines = append(lines, d.String())
 		}
 	}
-	d.tab = make([]table, len(tx.Tokens))
-	for i, t := range tx.Tokens {
-		d.tab[i] = x.lex.tables(t)
-	}
-	d.annotate()
-	return d
-}
-
-// findAll is textmatch's FindAll trying only the tokens the start index
-// marks for the table.
-func findAll[V any](tr *textmatch.Trie[V], toks []arabic.Token, tab []table, bit table) []textmatch.Match[V] {
-	var out []textmatch.Match[V]
-	for i := 0; i < len(toks); i++ {
-		if tab[i]&bit == 0 {
-			continue
-		}
-		if m, ok := tr.LongestAt(toks, i); ok {
-			out = append(out, m)
-			i = m.End - 1
-		}
-	}
-	return out
+	return events, lines, nil
 }

@@ -38,7 +38,9 @@ func TestOneRecordPerIncident(t *testing.T) {
 	require.Len(t, ev.Casualties, 1, "a repeated toll counts once")
 	assert.Equal(t, 11, ev.Casualties[0].Count)
 	assert.Equal(t, "Iraqi News Agency", ev.Sources[0].Name)
-	assert.Contains(t, ev.Evidence.Text, "غربي ناحية العظيم", "the evidence runs over both reports")
+	assert.Contains(t, ev.Evidence.Text, "وشهدت محافظة ديالى", "the evidence is the lead")
+	require.Len(t, ev.Mentions, 2, "both reports are its mentions")
+	assert.Contains(t, ev.Mentions[1].Text, "غربي ناحية العظيم")
 
 	// Two attacks in two governorates are two incidents.
 	evs = extractText(t, x, "2022-01-21", "قتل ثلاثة جنود في هجوم مسلح على نقطة تفتيش في قضاء الحويجة بمحافظة كركوك.\n"+
@@ -99,4 +101,11 @@ func TestRolesFromStructure(t *testing.T) {
 		roles("نفذ طيران التحالف الدولي ضربات جوية على مواقع تنظيم داعش في وادي الشاي."))
 	assert.Equal(t, map[string]model.Role{"Syrian opposition": model.Perpetrator, "Civilians": model.Target},
 		roles("أصيب أربعة مدنيين جراء قصف نفذته فصائل معارضة على بلدة جرمانا في ريف دمشق."))
+}
+
+func newTestExtractor(t *testing.T) *Extractor {
+	t.Helper()
+	x, err := New(Options{Strict: true})
+	require.NoError(t, err)
+	return x
 }

@@ -41,14 +41,17 @@ func (t *Trie[V]) Len() int { return t.size }
 // text; its first word matches with or without the article and proclitics.
 // It returns false for a phrase with no tokens.
 func (t *Trie[V]) Add(phrase string, v V) bool {
-	toks := arabic.New(phrase).Tokens
+	tx := arabic.New(phrase)
+	toks := tx.Tokens
 	if len(toks) == 0 {
 		return false
 	}
 	n := &t.root
 	for i, tok := range toks {
 		key := tok.Text
-		if i == 0 {
+		// Only a written article is stripped: آلاف normalises to الاف
+		// but has none.
+		if i == 0 && strings.HasPrefix(tx.Slice(tok.Start, tok.End), "ال") {
 			key = arabic.StripArticle(key)
 		}
 		if n.next == nil {
@@ -115,6 +118,43 @@ func (t *Trie[V]) LongestAt(toks []arabic.Token, i int) (Match[V], bool) {
 		}
 	}
 	return best, found
+}
+
+// EachAt calls yield with every phrase starting at token i, shorter ones
+// first for each clitic reading of the token; yield returns false to stop.
+// Cue tables need all of them: «أسفر» and «أسفر الهجوم» may belong to
+// different sections.
+func (t *Trie[V]) EachAt(toks []arabic.Token, i int, yield func(Match[V]) bool) {
+	w := toks[i].Text
+	forms := toks[i].Forms
+	var one [1]string
+	if forms == nil {
+		one[0] = w
+		forms = one[:]
+	}
+	for _, form := range forms {
+		n := t.root.next[form]
+		if n == nil {
+			continue
+		}
+		for j := i + 1; ; j++ {
+			if len(n.vals) > 0 && !yield(Match[V]{Start: i, End: j, Skip: clitics(w, form), Vals: n.vals}) {
+				return
+			}
+			if j >= len(toks) || n.next == nil || toks[j].Kind == arabic.Newline {
+				break
+			}
+			if isQuote(toks[j]) && j+1 < len(toks) {
+				if c := n.next[toks[j+1].Text]; c != nil {
+					j++
+				}
+			}
+			n = n.next[toks[j].Text]
+			if n == nil {
+				break
+			}
+		}
+	}
 }
 
 // FindAll returns the leftmost-longest, non-overlapping phrases of toks.

@@ -33,3 +33,21 @@ func TestNoMatchAcrossNewline(t *testing.T) {
 	assert.Empty(t, tr.FindAll(arabic.New("وادي\nالشاي").Tokens))
 	assert.Len(t, tr.FindAll(arabic.New("بوادي الشاي").Tokens), 1)
 }
+
+func TestEachAtReportsEveryPhrase(t *testing.T) {
+	var tr Trie[string]
+	tr.Add("أسفر", "result")
+	tr.Add("أسفر الهجوم", "result-attack")
+	tr.Add("الهجوم", "attack")
+	toks := arabic.New("وأسفر الهجوم عن مقتل").Tokens
+	var got []string
+	tr.EachAt(toks, 0, func(m Match[string]) bool {
+		got = append(got, m.Vals[0])
+		assert.Equal(t, 1, m.Skip, "the conjunction is a clitic")
+		return true
+	})
+	assert.Equal(t, []string{"result", "result-attack"}, got)
+	n := 0
+	tr.EachAt(toks, 0, func(Match[string]) bool { n++; return false })
+	assert.Equal(t, 1, n, "yield false stops")
+}

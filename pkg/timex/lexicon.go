@@ -2,7 +2,6 @@ package timex
 
 import (
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
 
@@ -11,8 +10,8 @@ import (
 	"github.com/rasd-monitor/rasd/rules"
 )
 
-// rulesFile is the vocabulary file inside the rules FS.
-const rulesFile = "ar/dates.txt"
+// rulesFile is the vocabulary file of a language's rules.
+const rulesFile = "dates.txt"
 
 // lexKind is the class of one vocabulary entry.
 type lexKind uint8
@@ -79,13 +78,10 @@ type entry struct {
 var partNames = map[string]bool{model.Dawn: true, model.Morning: true, model.Noon: true,
 	model.Afternoon: true, model.Evening: true, model.Night: true}
 
-// load reads ar/dates.txt into a trie; every bad line goes to errs.
-func load(fsys fs.FS) (*textmatch.Trie[entry], error) {
+// load reads dates.txt into a trie; every bad line goes to errs.
+func load(rs rules.Set) (*textmatch.Trie[entry], error) {
 	var errs rules.ErrorList
-	ents, err := rules.Read(fsys, rulesFile, &errs)
-	if err != nil {
-		return nil, err
-	}
+	ents := rs.Read(rulesFile, &errs)
 	trie := &textmatch.Trie[entry]{}
 	for _, e := range ents {
 		kind, ok := sectionKinds[e.Section]
@@ -199,7 +195,7 @@ func load(fsys fs.FS) (*textmatch.Trie[entry], error) {
 		return nil, err
 	}
 	if trie.Len() == 0 {
-		return nil, fmt.Errorf("rules/%s: no entries", rulesFile)
+		return nil, fmt.Errorf("rules/%s: no entries", rs.Path(rulesFile))
 	}
 	return trie, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/rules"
 )
 
 func TestRuleErrors(t *testing.T) {
@@ -27,7 +28,7 @@ x | y
 [relday]
 0 | اليوم | art,sparkly
 `)}}
-	_, err := New(fsys)
+	_, err := New(rules.Open(fsys, ""))
 	require.Error(t, err)
 	msg := err.Error()
 	for _, want := range []string{
@@ -38,7 +39,7 @@ x | y
 	}
 	assert.NotContains(t, msg, "dates.txt:4:")
 
-	_, err = New(fstest.MapFS{})
+	_, err = New(rules.Open(fstest.MapFS{}, ""))
 	assert.Error(t, err, "missing file")
 }
 

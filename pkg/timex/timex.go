@@ -29,12 +29,12 @@
 package timex
 
 import (
-	"io/fs"
 	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
+	"github.com/rasd-monitor/rasd/rules"
 )
 
 // Kind says what an expression names, whatever the publication date.
@@ -122,11 +122,22 @@ func (e Expr) AgeDays(published string) (int, bool) {
 	return int(pub.Sub(end).Hours() / 24), true
 }
 
-// Historical reports whether the expression's time ended more than a year
-// before published: an event dated by it gets the SPEC historical flag.
+// HistoricalAfter is how long before publication an incident is history
+// rather than news: the SPEC's historical flag. Two months keeps a report
+// of last month's attack news and a reminder of last year's history.
+const HistoricalAfter = 60
+
+// Historical reports whether the expression's time ended more than
+// HistoricalAfter days before published.
 func (e Expr) Historical(published string) bool {
 	age, ok := e.AgeDays(published)
-	return ok && age > 365
+	return ok && age > HistoricalAfter
+}
+
+// Historical reports whether a resolved date ended more than
+// HistoricalAfter days before published (YYYY-MM-DD).
+func Historical(d model.Date, published string) bool {
+	return Expr{Date: d}.Historical(published)
 }
 
 // Aggregate reports whether the expression spans a whole period the way
@@ -148,9 +159,9 @@ type Tagger struct {
 	trie *textmatch.Trie[entry]
 }
 
-// New compiles the date vocabulary of rulesFS (ar/dates.txt).
-func New(rulesFS fs.FS) (*Tagger, error) {
-	trie, err := load(rulesFS)
+// New compiles the date vocabulary of a rules set (dates.txt).
+func New(rs rules.Set) (*Tagger, error) {
+	trie, err := load(rs)
 	if err != nil {
 		return nil, err
 	}

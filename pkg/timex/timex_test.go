@@ -17,7 +17,7 @@ const ref = "2021-02-01"
 
 func newTagger(t testing.TB) *Tagger {
 	t.Helper()
-	tg, err := New(rules.Default())
+	tg, err := New(rules.Open(nil, ""))
 	require.NoError(t, err)
 	return tg
 }

@@ -1,0 +1,285 @@
+// Package article is the third stage, the article model: it reads an
+// article's mentions in order and decides which of them report one
+// incident. News is built the same way again and again: a lead says what
+// happened, detail sentences and statements retell it (often without a
+// definite article: they name the attacker, the unit or the weapon, or open
+// with «وقال المصدر إن»), a toll follows, background and earlier incidents
+// are recalled, and a roundup tells several incidents in turn, each in its
+// own place. A short list of named rules, each traced, places every
+// mention: it opens an incident, joins one, or is dropped, and why.
+package article
+
+import (
+	"fmt"
+
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/model"
+)
+
+// Incident is one incident an article reports: the mentions that report
+// it, in text order, the lead first.
+type Incident struct {
+	Members []*mention.Mention
+	// Tally: a toll over many incidents that names a place; it stands
+	// alone (flagged aggregate) and nothing joins it.
+	Tally bool
+
+	kind     find.Kind
+	lastSent int
+	lastPara int
+	sites    []*gazetteer.Place
+	nearby   []*gazetteer.Place
+	siteIDs  map[string]bool
+	figures  map[figureKey]bool
+	dates    []model.Date // the dates its reports state themselves
+}
+
+// Kind is the most specific kind its reports name.
+func (inc *Incident) Kind() find.Kind { return inc.kind }
+
+// Lead is the first mention that reports it.
+func (inc *Incident) Lead() *mention.Mention { return inc.Members[0] }
+
+// figureKey is a casualty figure as merging compares it.
+type figureKey struct {
+	kind  model.CasualtyKind
+	count int
+}
+
+// Decision records which rule placed a mention.
+type Decision struct {
+	Mention *mention.Mention
+	// Rule names the rule (see the Rule constants).
+	Rule Rule
+	// Incident is the index of the incident it opened or joined, -1 when
+	// dropped.
+	Incident int
+}
+
+func (d Decision) String() string {
+	m := d.Mention
+	what := string(m.Kind)
+	if !m.Head() {
+		what = "toll"
+	}
+	inc := "dropped"
+	if d.Incident >= 0 {
+		inc = fmt.Sprintf("incident %d", d.Incident+1)
+	}
+	s := fmt.Sprintf("sentence %d %s [%d,%d): %s → %s", m.Sent+1, what, m.Tok0, m.Tok1, d.Rule, inc)
+	if m.Why != "" {
+		s += " (" + m.Why + ")"
+	}
+	return s
+}
+
+// Rule names a rule of the article model.
+type Rule string
+
+// The rules, in the order they are tried.
+const (
+	// NotActual: the mention's status is not actual (planned, negated,
+	// hypothetical, talk, background, summary): no incident.
+	NotActual Rule = "not-actual"
+	// TallyAlone: a toll counted since a date or over a period sums many
+	// incidents; it stands alone when it names a place, else is dropped.
+	TallyAlone Rule = "tally"
+	// TollJoins: a toll with no trigger, within two sentences of an
+	// incident, reports it (ووجدت 7 قتلى).
+	TollJoins Rule = "toll-joins"
+	// TollOpens: a toll with no incident before it that names a place is
+	// an attack (killed, wounded), an abduction or a prison break.
+	TollOpens Rule = "toll-opens"
+	// TollWaits: a toll told before its incident (بمقتل شخصين …
+	// اشتباكات) waits for the incident of the next sentence.
+	TollWaits Rule = "toll-waits"
+	// Continues: a compatible mention right after an incident, of the same
+	// kind, or referring back, or sharing a figure or a site, with no
+	// conflicting place or date and no «آخر» cue, reports it.
+	Continues Rule = "continues"
+	// Retells: a sentence that opens with a source (وقال المصدر إن، وبحسب
+	// المرصد) or a result (أسفر) retells the current incident when nothing
+	// conflicts.
+	Retells Rule = "retells"
+	// RefersBack: a definite trigger (الهجوم، هذه الضربات) names an
+	// earlier incident of a compatible kind.
+	RefersBack Rule = "refers-back"
+	// SameFigure: the same casualty figure of the same kind is one
+	// statement told again.
+	SameFigure Rule = "same-figure"
+	// SameSite: the same kind at the same site with no date of its own.
+	SameSite Rule = "same-site"
+	// UpdatesToll: «ارتفعت حصيلة …» raises the toll of the current
+	// incident.
+	UpdatesToll Rule = "updates-toll"
+	// GenericAlone: a weak or plural trigger with nothing before it to
+	// refer to makes no incident.
+	GenericAlone Rule = "generic"
+	// Opens: anything else opens an incident.
+	Opens Rule = "opens"
+)
+
+// maxTollGap is how many sentences after an incident a toll with no
+// trigger of its own may still report it.
+const maxTollGap = 2
+
+// maxReferBack is how many sentences back a report may refer to an
+// incident; it also keeps the model linear in a document's length.
+const maxReferBack = 40
+
+// Build reads the mentions of one article and returns its incidents and
+// the decision taken on every mention.
+func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident, []Decision) {
+	b := &builder{l: l}
+	var pending *mention.Mention // a toll told before its incident
+	for _, m := range ms {
+		if m.Status != mention.Actual && !(keepFlagged && (m.Status == mention.Planned || m.Status == mention.Negated)) {
+			b.decide(m, NotActual, -1)
+			continue
+		}
+		last := b.last()
+		switch {
+		case !m.Head() && m.Tally:
+			if k := tollKind(m.Casualties); k != "" && mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) {
+				m.Kind = k
+				inc := b.open(m, TallyAlone)
+				inc.Tally = true
+			} else {
+				b.decide(m, TallyAlone, -1)
+			}
+			continue
+		case !m.Head():
+			if last != nil && !last.Tally && (m.Opener == mention.Update ||
+				(m.Sent-last.lastSent <= maxTollGap && m.Para-last.lastPara <= 1)) {
+				b.join(last, m, TollJoins)
+				continue
+			}
+			if k := tollKind(m.Casualties); k != "" && mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) {
+				m.Kind = k
+				b.open(m, TollOpens)
+				continue
+			}
+			b.decide(m, TollWaits, -1)
+			pending = m
+			continue
+		}
+		if last != nil && !last.Tally {
+			if rule, ok := b.follows(last, m); ok {
+				b.join(last, m, rule)
+				continue
+			}
+		}
+		if prev, rule := b.earlierReport(m); prev != nil {
+			b.join(prev, m, rule)
+			continue
+		}
+		if m.Generic {
+			b.decide(m, GenericAlone, -1)
+			continue
+		}
+		if pending != nil && m.Sent-pending.Sent <= 1 {
+			inc := b.open(pending, TollWaits)
+			b.join(inc, m, Opens)
+		} else {
+			b.open(m, Opens)
+		}
+		pending = nil
+	}
+	return b.incs, b.decisions
+}
+
+type builder struct {
+	l         *find.Layers
+	incs      []*Incident
+	decisions []Decision
+}
+
+func (b *builder) last() *Incident {
+	if len(b.incs) == 0 {
+		return nil
+	}
+	return b.incs[len(b.incs)-1]
+}
+
+func (b *builder) decide(m *mention.Mention, r Rule, inc int) {
+	b.decisions = append(b.decisions, Decision{Mention: m, Rule: r, Incident: inc})
+}
+
+func (b *builder) index(inc *Incident) int {
+	for i := len(b.incs) - 1; i >= 0; i-- {
+		if b.incs[i] == inc {
+			return i
+		}
+	}
+	return -1
+}
+
+func (b *builder) open(m *mention.Mention, r Rule) *Incident {
+	inc := &Incident{lastSent: m.Sent, lastPara: m.Para, siteIDs: map[string]bool{}, figures: map[figureKey]bool{}}
+	b.incs = append(b.incs, inc)
+	b.absorb(inc, m)
+	b.decide(m, r, len(b.incs)-1)
+	return inc
+}
+
+func (b *builder) join(inc *Incident, m *mention.Mention, r Rule) {
+	b.absorb(inc, m)
+	if m.Sent > inc.lastSent {
+		inc.lastSent, inc.lastPara = m.Sent, m.Para
+	}
+	b.decide(m, r, b.index(inc))
+}
+
+// absorb adds m to inc and to the summaries merging consults, so that a
+// check against an incident costs the same however many reports it has.
+func (b *builder) absorb(inc *Incident, m *mention.Mention) {
+	inc.Members = append(inc.Members, m)
+	if m.Kind != "" && kindPriority(m) > mention.Priority(inc.kind) {
+		inc.kind = m.Kind
+	}
+	for _, p := range m.Sites {
+		if !inc.siteIDs[p.ID] {
+			inc.siteIDs[p.ID] = true
+			inc.sites = append(inc.sites, p)
+		}
+	}
+	for _, p := range m.Places {
+		if p.Place != nil && !p.Ref && p.Relation != model.In && p.Place.Feature != "country" {
+			inc.nearby = append(inc.nearby, p.Place)
+		}
+	}
+	for _, c := range m.Casualties {
+		inc.figures[figureKey{c.Kind, c.Fig.Count}] = true
+	}
+	if d := m.Date; d != nil && d.Resolved() && !d.Since {
+		inc.dates = append(inc.dates, d.Date)
+	}
+}
+
+// kindPriority ranks a mention's kind for a merged incident; an explosion
+// of no stated kind yields to shelling and strikes, whose blasts it often
+// describes.
+func kindPriority(m *mention.Mention) int {
+	if m.Bombing {
+		return mention.Priority(model.Attack)
+	}
+	return mention.Priority(m.Kind)
+}
+
+// tollKind is the incident a toll with no trigger reports: people killed
+// or wounded were attacked, people kidnapped were abducted.
+func tollKind(cs []find.Casualty) find.Kind {
+	for _, c := range cs {
+		switch c.Kind {
+		case model.Killed, model.Wounded:
+			return model.Attack
+		case model.Kidnapped:
+			return model.Kidnapping
+		case model.Escaped:
+			return model.PrisonBreak
+		}
+	}
+	return ""
+}

@@ -1,0 +1,235 @@
+package article
+
+import (
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/model"
+)
+
+// follows decides whether m, read after inc, reports inc again, and by
+// which rule: a compatible mention joins the current incident unless it
+// has its own conflicting date or place or says it is another one.
+func (b *builder) follows(inc *Incident, m *mention.Mention) (Rule, bool) {
+	k := inc.kind
+	if !compatible(k, m.Kind) || !datesAgree(inc, m) || m.AnotherCue || m.Opener == mention.Another {
+		return "", false
+	}
+	places := placesAgree(inc, m)
+	if places == conflict {
+		return "", false
+	}
+	adjacent := m.Sent-inc.lastSent <= 1 && m.Para-inc.lastPara <= 1
+	switch {
+	case m.Opener == mention.Update:
+		return UpdatesToll, true
+	case adjacent && m.Kind == k:
+		return Continues, true
+	case adjacent && (m.RefersBack || m.Continues || sharesFigure(inc, m) || sameSite(inc, m)):
+		// Reports of different kinds are one incident only on firm
+		// evidence: a reference back, the same figure, or the same place
+		// below a governorate (the operation on Kanous island and the
+		// shelling of it).
+		return Continues, true
+	case (m.Opener == mention.Attribution || m.Opener == mention.Elaboration) && retellable(k, m):
+		// وقال المصدر إن مسلحين هاجموا …: the source tells the lead again,
+		// naming the attacker, the unit or the weapon.
+		return Retells, true
+	case places != shared && retellable(k, m) && m.Date == nil && (m.Kind == k || !m.Specific):
+		// A detail with no place and no date of its own, of the same kind
+		// or told with a generic word, says more of the incident at hand.
+		return Retells, true
+	}
+	return "", false
+}
+
+// retellable reports whether a mention of m's kind may retell an incident
+// of kind k: the same kind, a generic word (an attack, a blast) for any
+// violence, a definite reference back, or an operation's fighting.
+func retellable(k find.Kind, m *mention.Mention) bool {
+	switch {
+	case m.Kind == k, m.RefersBack:
+		return true
+	case m.Kind == model.Attack || m.Bombing:
+		return mention.Family(k) == model.Violence
+	case k == model.Attack:
+		return mention.Family(m.Kind) == model.Violence && !m.Specific
+	}
+	return mention.Family(k) == mention.Family(m.Kind) && mention.Family(k) == model.Enforcement
+}
+
+// earlierReport finds an earlier incident that m reports again: m refers
+// back to it (الهجوم، هذه الضربات), repeats one of its figures, or names
+// the same kind at the same site with no date of its own.
+func (b *builder) earlierReport(m *mention.Mention) (*Incident, Rule) {
+	for i := len(b.incs) - 1; i >= 0 && m.Sent-b.incs[i].lastSent <= maxReferBack; i-- {
+		inc := b.incs[i]
+		if inc.Tally {
+			continue
+		}
+		k := inc.kind
+		if !compatible(k, m.Kind) || !datesAgree(inc, m) {
+			continue
+		}
+		p := placesAgree(inc, m)
+		if p == conflict {
+			continue
+		}
+		if (m.RefersBack || (m.Bombing && p == shared)) && refersTo(m, k) {
+			return inc, RefersBack
+		}
+		if sharesFigure(inc, m) {
+			return inc, SameFigure
+		}
+		if k == m.Kind && p == shared && sameSite(inc, m) && m.Date == nil {
+			return inc, SameSite
+		}
+	}
+	return nil, ""
+}
+
+// compatible reports whether two kinds may describe one incident: the same
+// kind, kinds of one family, or an operation that involved fighting.
+func compatible(a, b find.Kind) bool {
+	if a == "" || b == "" || a == b || mention.Family(a) == mention.Family(b) {
+		return true
+	}
+	op := func(k find.Kind) bool { return k == model.SecurityOperation }
+	fight := func(k find.Kind) bool {
+		return k == model.ArmedClash || k == model.Shelling || k == model.Airstrike
+	}
+	return (op(a) && fight(b)) || (op(b) && fight(a))
+}
+
+// refersTo reports whether a definite trigger of m can name an incident of
+// kind k: the same kind, a blast of any bombing, an attack of any violence.
+func refersTo(m *mention.Mention, k find.Kind) bool {
+	switch {
+	case m.Kind == k:
+		return true
+	case m.Bombing:
+		// Blasts (انفجارات هزت المنطقة) are bombs, or what strikes and
+		// shells did.
+		return k == model.SuicideBombing || k == model.CarBomb || k == model.IED ||
+			k == model.Shelling || k == model.Airstrike
+	case m.Kind == model.Shelling:
+		return k == model.Airstrike // القصف also names bombing from the air
+	case m.Kind == model.Attack:
+		return mention.Family(k) == model.Violence
+	}
+	return false
+}
+
+type agreement int
+
+const (
+	unknown  agreement = iota // one side names no place where it happened
+	shared                    // a place in common, or one inside the other
+	conflict                  // different places
+)
+
+// placesAgree compares where m and inc happened. Only the places where
+// something happened can conflict; a place named for orientation, a
+// speaker's or an office's never does, but it may show they are one.
+func placesAgree(inc *Incident, m *mention.Mention) agreement {
+	a, b := inc.sites, m.Sites
+	if len(a) > 0 && len(b) > 0 {
+		// Two different towns in one governorate are two places, whatever
+		// governorate both reports also name.
+		if fa, fb := without(a, "governorate"), without(b, "governorate"); len(fa) > 0 && len(fb) > 0 {
+			a, b = fa, fb
+		}
+		for _, p := range a {
+			for _, q := range b {
+				if samePlace(p, q) {
+					return shared
+				}
+			}
+		}
+	}
+	for _, p := range append(inc.sites[:len(inc.sites):len(inc.sites)], inc.nearby...) {
+		for _, q := range m.Places {
+			if q.Place != nil && !q.Ref && q.Place.Feature != "country" && q.Place.Feature != "governorate" && samePlace(p, q.Place) {
+				return shared
+			}
+		}
+	}
+	if len(a) > 0 && len(b) > 0 {
+		return conflict
+	}
+	return unknown
+}
+
+// samePlace reports one place, or one inside the other (Kirkuk governorate
+// and Wadi al-Shay in it). Two places that merely share a governorate are
+// different places.
+func samePlace(p, q *gazetteer.Place) bool {
+	return p.ID == q.ID || contains(p, q) || contains(q, p)
+}
+
+func contains(outer, inner *gazetteer.Place) bool {
+	if outer.Country != inner.Country {
+		return false
+	}
+	for _, id := range inner.Parents {
+		if id == outer.ID {
+			return true
+		}
+	}
+	switch outer.Feature {
+	case "country":
+		return true
+	case "governorate":
+		return inner.Admin1 == outer.Admin1 && outer.Admin1 != ""
+	case "district":
+		return inner.Admin2 == outer.Admin2 && outer.Admin2 != ""
+	}
+	return false
+}
+
+// sameSite reports a place below governorate level named by both.
+func sameSite(inc *Incident, m *mention.Mention) bool {
+	for _, q := range m.Sites {
+		if q.Feature != "governorate" && inc.siteIDs[q.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// datesAgree is false when m states a date of its own that none of inc's
+// dates overlaps.
+func datesAgree(inc *Incident, m *mention.Mention) bool {
+	d := m.Date
+	if d == nil || !d.Resolved() || d.Since {
+		return true
+	}
+	for _, o := range inc.dates {
+		if o.Start > d.Date.End || d.Date.Start > o.End {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesFigure reports the same casualty figure of the same kind on both
+// sides: a statement repeated in other words.
+func sharesFigure(inc *Incident, m *mention.Mention) bool {
+	for _, c := range m.Casualties {
+		if c.Fig.Count > 1 && inc.figures[figureKey{c.Kind, c.Fig.Count}] {
+			return true
+		}
+	}
+	return false
+}
+
+// without drops the places of one feature.
+func without(ps []*gazetteer.Place, feature string) []*gazetteer.Place {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Feature != feature {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,204 @@
+// Package find holds the finders: each reads one kind of thing in a
+// segmented article (triggers, actors, sources, casualty figures,
+// operations, persons, cue phrases, and through pkg/gazetteer and
+// pkg/timex places and dates) and returns it as a layer, a slice sorted by
+// first token. Every finder is compiled once from the rules (New… with a
+// rules.Set, all rule-file errors at once as file:line: message) and then
+// only read, so one serves any number of goroutines. A finder knows its own
+// vocabulary and nothing of events.
+package find
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/pattern"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/textmatch"
+	"github.com/rasd-monitor/rasd/pkg/timex"
+	"github.com/rasd-monitor/rasd/rules"
+)
+
+// table is a bit set of the token tries the finders compile.
+type table uint32
+
+// Index says, per token, which tries have a phrase that may start there:
+// one map lookup per token form tells every finder whether to try, so a
+// token no rule knows costs one lookup instead of one per trie.
+type Index []table
+
+// starts maps a word form to the tries that have a phrase starting with it.
+type starts map[string]table
+
+// mark registers every first word of tr under bit.
+func mark[V any](s starts, tr *textmatch.Trie[V], bit table) {
+	tr.Starts(func(k string) { s[k] |= bit })
+}
+
+// index computes the Index of a text.
+func (s starts) index(toks []arabic.Token) Index {
+	ix := make(Index, len(toks))
+	for i, t := range toks {
+		if t.Kind != arabic.Word {
+			continue // every phrase starts with a word; figures are tried by kind
+		}
+		var b table
+		for _, f := range t.Forms {
+			b |= s[f]
+		}
+		ix[i] = b
+	}
+	return ix
+}
+
+// Finders is every finder of the pipeline, compiled together so that they
+// share one start index.
+type Finders struct {
+	starts   starts
+	cues     *Cues
+	triggers *Triggers
+	actors   *Actors
+	sources  *Sources
+	figures  *Figures
+	ops      *Operations
+	persons  *Persons
+	places   *gazetteer.Finder
+	dates    *timex.Tagger
+	patterns *pattern.Set
+}
+
+// Options tune the finders.
+type Options struct {
+	// PatternTimeout bounds one match of a context pattern.
+	PatternTimeout time.Duration
+}
+
+// New compiles every finder from the rules set; places come from g.
+func New(rs rules.Set, g *gazetteer.Gazetteer, opts Options) (*Finders, error) {
+	f := &Finders{starts: starts{}}
+	var errs []error
+	try := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	var err error
+	f.cues, err = NewCues(rs)
+	try(err)
+	if f.cues == nil {
+		return nil, errors.Join(errs...) // every other finder reads cue sections
+	}
+	pats, err := pattern.Compile(rs, f.cues.Sections(), opts.PatternTimeout)
+	try(err)
+	f.patterns = pats
+	f.triggers, err = NewTriggers(rs)
+	try(err)
+	f.actors, err = NewActors(rs)
+	try(err)
+	f.sources, err = NewSources(rs)
+	try(err)
+	f.figures, err = NewFigures(rs)
+	try(err)
+	if pats != nil {
+		f.ops, err = NewOperations(pats)
+		try(err)
+	}
+	f.persons = &Persons{}
+	f.places, err = gazetteer.NewFinder(g, rs.FS)
+	try(err)
+	f.dates, err = timex.New(rs)
+	try(err)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	mark(f.starts, &f.cues.trie, tCues)
+	mark(f.starts, &f.triggers.trie, tTriggers)
+	mark(f.starts, &f.actors.trie, tActors)
+	mark(f.starts, &f.sources.trie, tSources)
+	f.figures.mark(f.starts)
+	return f, nil
+}
+
+// The tries of the start index.
+const (
+	tCues table = 1 << iota
+	tTriggers
+	tActors
+	tSources
+	tNumbers
+	tPeople
+	tCasCues
+	tCasNouns
+	tCasAfter
+)
+
+// Find runs every finder over t, in the order their inputs need: cues
+// first, then triggers, actors and sources, then the figures (which read
+// the actors and cues), operations, persons, places and dates. published
+// (YYYY-MM-DD or "") anchors relative dates.
+func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (*Layers, error) {
+	ix := f.starts.index(t.Tokens)
+	l := &Layers{Text: t}
+	l.Cues = f.cues.Find(t, ix)
+	l.Triggers = f.triggers.Find(t, ix)
+	l.Actors = f.actors.Find(t, ix)
+	l.Sources = f.sources.Find(t, ix)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	l.Casualties, l.Figures = f.figures.Find(t, ix, l)
+	var err error
+	if l.Operations, err = f.ops.Find(ctx, t, l); err != nil {
+		return nil, err
+	}
+	l.Persons = f.persons.Find(t, l)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	l.Places = f.places.Find(t.Text)
+	l.Dates = datesOf(f.dates.Find(t.Text, published), t, l)
+	l.ArmedGroup = mainArmedGroup(l.Actors)
+	return l, ctx.Err()
+}
+
+// Pattern returns the context pattern of that name, for the later stages,
+// or an error naming the patterns file when it is missing.
+func (f *Finders) Pattern(rs rules.Set, name string) (*pattern.Pattern, error) {
+	if err := f.patterns.Require(rs.Path("patterns.txt"), name); err != nil {
+		return nil, err
+	}
+	return f.patterns.Get(name), nil
+}
+
+// Published returns the publication date written in a date line near the
+// top of a raw article.
+func (f *Finders) Published(text string) (string, bool) { return f.dates.Published(text) }
+
+// Layers is everything the finders found in one article, each layer sorted
+// by first token. Later stages read it and never write it.
+type Layers struct {
+	Text       *segment.Text
+	Cues       []Cue
+	Triggers   []Trigger
+	Actors     []Actor
+	Sources    []Source
+	Casualties []Casualty
+	// Figures are every number phrase of the clauses, casualties or not.
+	Figures    []Figure
+	Operations []Operation
+	Persons    []Person
+	Places     []gazetteer.Mention
+	Dates      []Date
+	// ArmedGroup is the non-generic armed group the article names most,
+	// for generic words such as الإرهابيين; nil when it names none.
+	ArmedGroup *ActorDef
+}
+
+// Span is a run of tokens [Tok0, Tok1).
+type Span struct{ Tok0, Tok1 int }
+
+func (s Span) String() string { return fmt.Sprintf("[%d,%d)", s.Tok0, s.Tok1) }

@@ -1,0 +1,175 @@
+package find
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/pattern"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
+)
+
+// Operation is a named military or security operation: the tokens of its
+// name and the name cleaned of harakat and tatweel.
+type Operation struct {
+	Tok0, Tok1 int
+	Name       string
+}
+
+// Operations reads operation names: an operation cue, then a name in
+// «», () or "" (operation_name in patterns.txt).
+type Operations struct {
+	name *pattern.Pattern
+}
+
+// operationPattern is the patterns.txt entry for operation names; its
+// group `name` is the name.
+const operationPattern = "operation_name"
+
+// NewOperations takes the operation pattern from the compiled set.
+func NewOperations(ps *pattern.Set) (*Operations, error) {
+	if err := ps.Require("patterns.txt", operationPattern); err != nil {
+		return nil, err
+	}
+	return &Operations{name: ps.Get(operationPattern)}, nil
+}
+
+// Find returns the operation names of t, reading only the clauses where an
+// operation cue stands.
+func (f *Operations) Find(ctx context.Context, t *segment.Text, l *Layers) ([]Operation, error) {
+	var out []Operation
+	last := -1
+	for _, c := range l.Cues {
+		if c.Sec != OperationCue {
+			continue
+		}
+		ci := t.ClauseOf(c.Tok0)
+		if ci < 0 || ci == last {
+			continue
+		}
+		last = ci
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		cl := t.Clauses[ci]
+		// The closing mark may be missing: the name then runs to the end of
+		// the line, which the pattern bounds.
+		end := cl.Tok1
+		for end < len(t.Tokens) && t.Tokens[end].Kind != arabic.Newline && end < cl.Tok1+8 {
+			end++
+		}
+		ms, base, err := matchTokens(f.name, t, cl.Tok0, end)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			g, ok := m.Groups["name"]
+			if !ok {
+				continue
+			}
+			a, b := tokensOf(t, base+g[0], base+g[1])
+			if a >= b {
+				continue
+			}
+			s, e := t.Tokens[a].Start, t.Tokens[b-1].End
+			out = append(out, Operation{Tok0: a, Tok1: b, Name: cleanName(t.Slice(s, e))})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Tok0 < out[j].Tok0 })
+	return dedupOps(out), nil
+}
+
+func dedupOps(ops []Operation) []Operation {
+	out := ops[:0]
+	for _, o := range ops {
+		if n := len(out); n > 0 && out[n-1].Tok0 == o.Tok0 {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// matchTokens runs p over the normalised runes of tokens [a, b); matches
+// are rune offsets from base in t.Norm.
+func matchTokens(p *pattern.Pattern, t *segment.Text, a, b int) ([]pattern.Match, int, error) {
+	base := t.Tokens[a].NormStart
+	last := t.Tokens[b-1]
+	end := last.NormStart + utf8.RuneCountInString(last.Text)
+	ms, err := p.FindAll(t.Norm[base:end])
+	return ms, base, err
+}
+
+// tokensOf returns the tokens [i, j) lying inside normalised runes [s, e).
+func tokensOf(t *segment.Text, s, e int) (int, int) {
+	toks := t.Tokens
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].NormStart >= s })
+	j := i
+	for j < len(toks) && toks[j].NormStart < e {
+		j++
+	}
+	return i, j
+}
+
+// cleanName drops tatweel and harakat from a name taken from the text, so
+// «ثـأر الشهداء» and «ثأر الشهداء» name one operation.
+func cleanName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670 {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// Person is a fighter's nom de guerre (أبو طه البكري).
+type Person struct{ Tok0, Tok1 int }
+
+// Persons reads noms de guerre: a kunya word, a name, and a second name
+// with the article, standing where a member of an armed group is named
+// (after a member cue, at the start of a clause, or behind a clitic) and
+// not where a speaker is (وتابع أبو رغيف).
+type Persons struct{}
+
+// Find returns the noms de guerre of t.
+func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
+	var out []Person
+	toks := t.Tokens
+	for _, k := range l.Cues {
+		if k.Sec != Kunya {
+			continue
+		}
+		i := k.Tok0
+		if len(out) > 0 && i < out[len(out)-1].Tok1 {
+			continue
+		}
+		ci := t.ClauseOf(i)
+		if ci < 0 {
+			continue
+		}
+		c := t.Clauses[ci]
+		if k.Tok1 >= c.Tok1 || toks[k.Tok1].Kind != arabic.Word {
+			continue
+		}
+		prev := i - 1
+		for prev >= c.Tok0 && isOpener(toks[prev].Text) {
+			prev--
+		}
+		_, member := l.CueBefore(Member, prev+1, c.Tok0)
+		if !(member || prev < c.Tok0 || k.Skip > 0) {
+			continue
+		}
+		end := k.Tok1 + 1
+		if end < c.Tok1 && toks[end].Kind == arabic.Word && arabic.HasArticle(toks[end].Text) {
+			end++
+		}
+		out = append(out, Person{Tok0: i, Tok1: end})
+	}
+	return out
+}
+
+func isOpener(s string) bool { return s == "(" || s == "«" || s == "\"" }

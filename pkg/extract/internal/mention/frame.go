@@ -1,0 +1,164 @@
+package mention
+
+import (
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
+	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/timex"
+)
+
+// Place is a place a mention names, and whether it is only a reference
+// point: a city named for orientation (شمال العاصمة بغداد beside the
+// district where it happened), a place in an office's title (مدير ناحية
+// العظيم), a speaker (قالت دمشق), or a source's name.
+type Place struct {
+	gazetteer.Mention
+	Ref bool
+}
+
+// frame fills what a mention's clauses say: its span, places, figures,
+// date and how its sentence opens.
+func (b *Builder) frame(l *find.Layers, m *Mention) {
+	t := l.Text
+	toks := t.Tokens
+	m.Tok0 = t.Clauses[m.C0].Tok0
+	m.Tok1 = t.Clauses[m.C1-1].Tok1
+	// The mention ends at its last word, not at a trailing comma.
+	for m.Tok1 > m.Tok0+1 && toks[m.Tok1-1].Kind == arabic.Punct && isClauseMark(toks[m.Tok1-1].Text) {
+		m.Tok1--
+	}
+	if m.Status != Actual && m.Status != Planned && m.Status != Negated {
+		return
+	}
+	s := t.Sents[m.Sent]
+	hc := t.Clauses[m.HeadClause]
+	m.Places = placesOf(l, [][2]int{{hc.Tok0, hc.Tok1}, {m.Tok0, m.Tok1}, {s.Tok0, s.Tok1}})
+	for _, p := range placesOf(l, [][2]int{{m.Tok0, m.Tok1}, {s.Tok0, s.Tok1}}) {
+		if p.Place != nil && !p.Ref && p.Place.Feature != "country" {
+			m.Sites = append(m.Sites, p.Place)
+		}
+	}
+	for _, c := range l.CasualtiesIn(m.Tok0, m.Tok1) {
+		if c.Tok1 <= m.Tok1 && c.Kind != "" {
+			m.Casualties = append(m.Casualties, c)
+		}
+	}
+	m.Date = ownDate(l, m)
+	for _, d := range l.DatesIn(m.Tok0, m.Tok1) {
+		if (d.Since || d.During) && d.Tok1 <= m.Tok1 {
+			m.Tally = true
+		}
+	}
+	first := t.Clauses[m.C0]
+	switch {
+	case l.OpensWith(find.Update, first.Tok0, first.Tok1):
+		m.Opener = Update
+	case l.OpensWith(find.Another, s.Tok0, s.Tok1):
+		m.Opener = Another
+	case l.OpensWith(find.Reporting, s.Tok0, s.Tok1) || l.OpensWith(find.Attribution, s.Tok0, s.Tok1):
+		m.Opener = Attribution
+	case l.OpensWith(find.Result, first.Tok0, first.Tok1) || l.OpensWith(find.Elaboration, first.Tok0, first.Tok1):
+		m.Opener = Elaboration
+	}
+	if m.Head() && !m.RefersBack {
+		m.AnotherCue = l.Has(find.Another, s.Tok0, l.Triggers[m.Trigger].Tok0)
+	}
+}
+
+func isClauseMark(s string) bool {
+	switch s {
+	case "،", "؛", ",", ";", ".", "؟", "?", "!":
+		return true
+	}
+	return false
+}
+
+// placesOf returns the places of the first token range that names any,
+// each marked when it is only a reference point.
+func placesOf(l *find.Layers, ranges [][2]int) []Place {
+	for _, r := range ranges {
+		var out []Place
+		for _, p := range l.PlacesIn(r[0], r[1]) {
+			if p.Tok1 <= r[1] && !insideSource(l, p) {
+				out = append(out, Place{Mention: p, Ref: speakerOrOffice(l, p)})
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		// A direction or "near" beside a place where it happened is only
+		// orientation (في قضاء الطارمية شمال العاصمة بغداد).
+		in := false
+		for _, p := range out {
+			if !p.Ref && p.Relation == model.In && p.Place != nil && p.Place.Feature != "country" {
+				in = true
+			}
+		}
+		if in {
+			for i := range out {
+				if out[i].Relation != model.In && out[i].Relation != "" {
+					out[i].Ref = true
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// speakerOrOffice reports a place right after a reporting verb (قالت
+// دمشق) or an office word (مدير ناحية العظيم، محافظ نينوى).
+func speakerOrOffice(l *find.Layers, p gazetteer.Mention) bool {
+	floor := max(0, p.Tok0-2)
+	if ci := l.Text.ClauseOf(p.Tok0); ci >= 0 {
+		floor = max(floor, l.Text.Clauses[ci].Tok0)
+	}
+	if _, ok := l.CueBefore(find.Office, p.Tok0, floor); ok {
+		return true
+	}
+	_, ok := l.CueBefore(find.Reporting, p.Tok0, floor)
+	return ok && p.Place != nil && (p.Place.Feature == "country" || p.Place.Feature == "city")
+}
+
+// insideSource reports a place inside a source's name (وكالة الأنباء
+// العراقية): the outlet, not the scene.
+func insideSource(l *find.Layers, p gazetteer.Mention) bool {
+	for _, s := range l.SourcesIn(max(0, p.Tok0-8), p.Tok0+1) {
+		if s.Tok0 <= p.Tok0 && p.Tok1 <= s.Tok1 {
+			return true
+		}
+	}
+	return false
+}
+
+// ownDate is the date a mention states itself: in its trigger clause, else
+// in its clauses (timex.Best ranks them). Background dates are left out,
+// and a منذ date dates the mention only in the trigger's own clause.
+func ownDate(l *find.Layers, m *Mention) *find.Date {
+	t := l.Text
+	hc := t.Clauses[m.HeadClause]
+	anchor := t.Tokens[hc.Tok0].Start
+	if m.Head() {
+		anchor = t.Tokens[l.Triggers[m.Trigger].Tok0].Start
+	}
+	for i, r := range [][2]int{{hc.Tok0, hc.Tok1}, {m.Tok0, m.Tok1}} {
+		ds := l.DatesIn(r[0], r[1])
+		exprs := make([]timex.Expr, 0, len(ds))
+		for _, d := range ds {
+			if d.Background || d.Future || (i > 0 && d.Since) {
+				continue
+			}
+			exprs = append(exprs, d.Expr)
+		}
+		s, e := t.Tokens[r[0]].Start, t.Tokens[r[1]-1].End
+		if best, ok := timex.Best(exprs, s, e, anchor); ok {
+			for k := range ds {
+				if ds[k].Tok0 == best.Tok0 {
+					return &ds[k]
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package mention
+
+import (
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
+	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
+	"github.com/rasd-monitor/rasd/pkg/model"
+)
+
+// hypotheticalWindow is how many tokens before a trigger a condition word
+// reaches (أي هجوم، في حال تعرضت لهجوم).
+const hypotheticalWindow = 3
+
+// status decides from trigger ti's clause and sentence whether it reports
+// something that happened, and names the cue that decided otherwise.
+func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
+	t := l.Text
+	h := &l.Triggers[ti]
+	c := t.Clauses[t.ClauseOf(h.Tok0)]
+	s := t.Sents[si]
+	switch {
+	case l.Has(find.NonEvent, c.Tok0, c.Tok1):
+		return Talk, "nonevent", nil
+	case l.OpensWith(find.Cumulative, c.Tok0, c.Tok1):
+		// A running total (لترتفع بذلك حصيلة القتلى إلى 162) sums up
+		// incidents; it is not one.
+		return Summary, "cumulative", nil
+	case l.Has(find.Hypothetical, max(c.Tok0, h.Tok0-hypotheticalWindow), h.Tok0):
+		return Hypothetical, "hypothetical", nil
+	case l.Has(find.Negation, max(c.Tok0, h.Tok0-negationWindow), h.Tok0):
+		return Negated, "negation", nil
+	case l.Has(find.Denial, c.Tok0, h.Tok0):
+		return Negated, "denial", nil
+	case l.Has(find.Foiled, c.Tok0, h.Tok0) && !foughtOrFell(l, s):
+		// A foiled attack is no incident, unless the sentence tells of
+		// fighting or casualties (إحباط هجوم … وقتل اثنين من المهاجمين).
+		return Negated, "foiled", nil
+	case l.Has(find.Planned, c.Tok0, min(c.Tok1, h.Tok1+2)):
+		// Planned cues stand before the trigger or right after it (هجوم
+		// مرتقب).
+		return Planned, "planned", nil
+	case l.Has(find.Background, c.Tok0, h.Tok0):
+		return Background, "background", nil
+	case l.Has(find.Summary, c.Tok0, c.Tok1):
+		return Summary, "summary", nil
+	}
+	if rel, err := b.relativeBefore(l, h, c); err != nil || rel {
+		return Background, "relative", err
+	}
+	return Actual, "", nil
+}
+
+// foughtOrFell reports fighting or a killed or wounded toll in a sentence.
+func foughtOrFell(l *find.Layers, s segment.Sentence) bool {
+	for _, c := range l.CasualtiesIn(s.Tok0, s.Tok1) {
+		if c.Kind == model.Killed || c.Kind == model.Wounded {
+			return true
+		}
+	}
+	for _, h := range l.TriggersIn(s.Tok0, s.Tok1) {
+		if h.Kind == model.ArmedClash {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeBefore reports a trigger inside a relative clause about someone
+// (الرجل الذي خطف قبل عامين): relative_before matches the clause up to the
+// trigger. A relative clause on an incident noun (الهجوم الذي استهدف)
+// retells that incident, so it does not count.
+func (b *Builder) relativeBefore(l *find.Layers, h *find.Trigger, c segment.Clause) (bool, error) {
+	if b.relative == nil || h.Tok0 == c.Tok0 {
+		return false, nil
+	}
+	cue, ok := l.Cue(find.Relative, max(c.Tok0, h.Tok0-3), h.Tok0)
+	if !ok {
+		return false, nil // the trie flags the clauses the pattern may match
+	}
+	if len(l.TriggersIn(cue.Tok0-2, cue.Tok0)) > 0 {
+		for _, p := range l.TriggersIn(cue.Tok0-2, cue.Tok0) {
+			if p.Tok1 == cue.Tok0 {
+				return false, nil
+			}
+		}
+	}
+	t := l.Text
+	a := t.Tokens[c.Tok0].NormStart
+	e := t.Tokens[h.Tok0].NormStart
+	ms, err := b.relative.FindAll(t.Norm[a:e])
+	return len(ms) > 0, err
+}
+
+// supported reports whether a trigger makes an incident on its own: a
+// specific trigger does; a weak or plural one needs a number right before
+// it (9 عمليات), a place below the country in its clause, or (weak only)
+// a casualty figure, or (plural) a small exact toll in its sentence.
+func (b *Builder) supported(l *find.Layers, h *find.Trigger, flags find.TriggerFlags, c segment.Clause, s segment.Sentence) bool {
+	if flags&(find.Weak|find.Plural|find.Counted) == 0 {
+		return true
+	}
+	if h.Tok0 > c.Tok0 {
+		for _, f := range l.FiguresIn(max(c.Tok0, h.Tok0-6), h.Tok0) {
+			if f.Tok1 == h.Tok0 {
+				return true
+			}
+		}
+	}
+	if flags&find.Counted != 0 {
+		return false
+	}
+	if placeBelowCountry(l, c.Tok0, c.Tok1) {
+		return true
+	}
+	if flags&find.Plural == 0 {
+		// A casualty backs a weak trigger of violence, not a find (العثور
+		// على جثث is no weapons seizure).
+		return h.Kind != model.WeaponsSeizure && hasCasualty(l, c.Tok0, c.Tok1)
+	}
+	// Clashes that killed a stated handful of people are one incident
+	// (اشتباكات … بمقتل شخصين); a big toll over plural attacks is a tally.
+	for _, cs := range l.CasualtiesIn(s.Tok0, s.Tok1) {
+		if cs.Tok1 <= s.Tok1 && cs.Fig.Exact && cs.Fig.Count < 100 &&
+			(cs.Kind == model.Killed || cs.Kind == model.Wounded) {
+			return true
+		}
+	}
+	return false
+}
+
+// family is a kind's family; an explosion of no stated kind is violence.
+func family(k find.Kind) model.Family {
+	if k == find.Explosion {
+		return model.Violence
+	}
+	ti, _ := model.Info(k)
+	return ti.Family
+}
+
+// Family is family for the later stages.
+func Family(k find.Kind) model.Family { return family(k) }
+
+// oneViolentIncident reports that a violent trigger later in a sentence
+// describes the incident its earlier one began (هجوم …، عبر سيارة مفخخة):
+// both violent, no other place named, no reference to something else.
+func oneViolentIncident(l *find.Layers, cur *Mention, h *find.Trigger, c segment.Clause) bool {
+	if family(cur.Kind) != model.Violence || family(h.Kind) != model.Violence || h.Flags&find.Plural != 0 {
+		return false
+	}
+	if l.Has(find.Another, c.Tok0, h.Tok0) {
+		return false
+	}
+	for _, p := range l.PlacesIn(c.Tok0, c.Tok1) {
+		if p.Tok1 <= c.Tok1 && p.Place != nil && p.Place.Feature != "country" {
+			return false
+		}
+	}
+	return true
+}
+
+// fromAir reports an attack told as coming from the air: an air cue in the
+// trigger's clause (هجمات جوية، طائرات حربية) or an air force that did it:
+// the subject before the trigger, the name the trigger is part of, or
+// "لـX" right after it (قصف للتحالف), not one that was hit (هجوما على
+// قاعدة لقوات التحالف).
+func fromAir(l *find.Layers, m *Mention) bool {
+	hc := l.Text.Clauses[m.HeadClause]
+	if l.Has(find.Air, hc.Tok0, hc.Tok1) {
+		return true
+	}
+	if !m.Head() {
+		return false
+	}
+	h := l.Triggers[m.Trigger]
+	for _, a := range l.ActorsIn(hc.Tok0, hc.Tok1) {
+		if !a.Def.Air || a.Tok1 > hc.Tok1 {
+			continue
+		}
+		overlaps := a.Tok0 < h.Tok1 && h.Tok0 < a.Tok1
+		if overlaps || a.Tok1 <= h.Tok0 || (a.Tok0 == h.Tok1 && a.Skip > 0) {
+			return true
+		}
+	}
+	return false
+}
