@@ -152,8 +152,19 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	var lines []string
 	if trace {
 		for _, d := range decisions {
-			lines = append(lines, d.String())
+			m := d.Mention
+			s, e := t.Tokens[m.Tok0].Start, t.Tokens[m.Tok1-1].End
+			lines = append(lines, fmt.Sprintf("%s «%s»", d, excerpt(t.Slice(s, e), 90)))
 		}
 	}
 	return events, lines, nil
+}
+
+// excerpt shortens s to n code points.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

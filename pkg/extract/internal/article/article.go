@@ -11,6 +11,7 @@ package article
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
@@ -25,6 +26,10 @@ type Incident struct {
 	// Tally: a toll over many incidents that names a place; it stands
 	// alone (flagged aggregate) and nothing joins it.
 	Tally bool
+	// Context are the places an incident whose reports name none happened
+	// at, as the article tells: those of the incident before it, else the
+	// first place the article names.
+	Context []mention.Place
 
 	kind     find.Kind
 	lastSent int
@@ -34,6 +39,7 @@ type Incident struct {
 	siteIDs  map[string]bool
 	figures  map[figureKey]bool
 	dates    []model.Date // the dates its reports state themselves
+	by       map[string]bool
 }
 
 // Kind is the most specific kind its reports name.
@@ -68,9 +74,31 @@ func (d Decision) String() string {
 	if d.Incident >= 0 {
 		inc = fmt.Sprintf("incident %d", d.Incident+1)
 	}
-	s := fmt.Sprintf("sentence %d %s [%d,%d): %s → %s", m.Sent+1, what, m.Tok0, m.Tok1, d.Rule, inc)
+	s := fmt.Sprintf("sentence %d %s: %s → %s", m.Sent+1, what, d.Rule, inc)
 	if m.Why != "" {
 		s += " (" + m.Why + ")"
+	}
+	var frame []string
+	for _, p := range m.Sites {
+		frame = append(frame, "at "+p.Name)
+	}
+	if m.Date != nil && m.Date.Resolved() {
+		frame = append(frame, "on "+m.Date.Date.Start)
+	}
+	if m.By != "" {
+		frame = append(frame, "by "+m.By)
+	}
+	for _, c := range m.Casualties {
+		frame = append(frame, fmt.Sprintf("%s %d", c.Kind, c.Fig.Count))
+	}
+	if m.Opener != mention.NoOpener {
+		frame = append(frame, "opener "+[...]string{"", "attribution", "elaboration", "another", "update"}[m.Opener])
+	}
+	if m.RefersBack {
+		frame = append(frame, "definite")
+	}
+	if len(frame) > 0 {
+		s += " [" + strings.Join(frame, ", ") + "]"
 	}
 	return s
 }
@@ -140,9 +168,10 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 			continue
 		}
 		last := b.last()
+		b.reported = b.reported || len(b.decisions) > 0 && b.decisions[len(b.decisions)-1].Rule != NotActual
 		switch {
 		case !m.Head() && m.Tally:
-			if k := tollKind(m.Casualties); k != "" && mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) {
+			if k := tollKind(m.Casualties); k != "" && (mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) || (!b.reported && len(m.Places) > 0)) {
 				m.Kind = k
 				inc := b.open(m, TallyAlone)
 				inc.Tally = true
@@ -151,12 +180,24 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 			}
 			continue
 		case !m.Head():
-			if last != nil && !last.Tally && (m.Opener == mention.Update ||
-				(m.Sent-last.lastSent <= maxTollGap && m.Para-last.lastPara <= 1)) {
-				b.join(last, m, TollJoins)
+			if last != nil && !last.Tally {
+				if m.Opener == mention.Update || (m.Sent-last.lastSent <= maxTollGap && m.Para-last.lastPara <= 1) {
+					b.join(last, m, TollJoins)
+					continue
+				}
+				if m.Opener == mention.Attribution && placesAgree(last, m) != conflict && datesAgree(last, m) {
+					b.join(last, m, Retells)
+					continue
+				}
+			}
+			if prev, rule := b.earlierReport(m); prev != nil {
+				b.join(prev, m, rule)
 				continue
 			}
-			if k := tollKind(m.Casualties); k != "" && mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) {
+			// A toll opens an incident where it names a place; the article's
+			// first report may name only the country (ارتفع عدد قتلى
+			// الاحتجاجات في العراق إلى 11).
+			if k := tollKind(m.Casualties); k != "" && (mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) || (!b.reported && len(m.Places) > 0)) {
 				m.Kind = k
 				b.open(m, TollOpens)
 				continue
@@ -187,13 +228,52 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 		}
 		pending = nil
 	}
+	b.placeContext()
 	return b.incs, b.decisions
+}
+
+// placeContext gives an incident whose reports name no place the places
+// of the incident before it, else the article's first place below the
+// country: a coder reads the place from the article (وقد زاد مقتل خمسة
+// متظاهرين في الاشتباكات … in an article on Basra).
+func (b *builder) placeContext() {
+	var prev []mention.Place
+	for _, inc := range b.incs {
+		var own []mention.Place
+		for _, m := range inc.Members {
+			for _, p := range m.Places {
+				if p.Place != nil && !p.Ref {
+					own = append(own, p)
+				}
+			}
+		}
+		if len(own) > 0 {
+			prev = own
+			continue
+		}
+		if prev == nil {
+			prev = b.firstPlace()
+		}
+		inc.Context = prev
+	}
+}
+
+// firstPlace is the first place below the country the article names.
+func (b *builder) firstPlace() []mention.Place {
+	for _, p := range b.l.Places {
+		if p.Place != nil && p.Place.Feature != "country" {
+			return []mention.Place{{Mention: p}}
+		}
+	}
+	return nil
 }
 
 type builder struct {
 	l         *find.Layers
 	incs      []*Incident
 	decisions []Decision
+	// reported: a mention before this one reported something.
+	reported bool
 }
 
 func (b *builder) last() *Incident {
@@ -217,7 +297,7 @@ func (b *builder) index(inc *Incident) int {
 }
 
 func (b *builder) open(m *mention.Mention, r Rule) *Incident {
-	inc := &Incident{lastSent: m.Sent, lastPara: m.Para, siteIDs: map[string]bool{}, figures: map[figureKey]bool{}}
+	inc := &Incident{lastSent: m.Sent, lastPara: m.Para, siteIDs: map[string]bool{}, figures: map[figureKey]bool{}, by: map[string]bool{}}
 	b.incs = append(b.incs, inc)
 	b.absorb(inc, m)
 	b.decide(m, r, len(b.incs)-1)
@@ -255,6 +335,9 @@ func (b *builder) absorb(inc *Incident, m *mention.Mention) {
 	}
 	if d := m.Date; d != nil && d.Resolved() && !d.Since {
 		inc.dates = append(inc.dates, d.Date)
+	}
+	if m.By != "" {
+		inc.by[m.By] = true
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 // has its own conflicting date or place or says it is another one.
 func (b *builder) follows(inc *Incident, m *mention.Mention) (Rule, bool) {
 	k := inc.kind
-	if !compatible(k, m.Kind) || !datesAgree(inc, m) || m.AnotherCue || m.Opener == mention.Another {
+	if !compatible(k, m.Kind) || !datesAgree(inc, m) || !sidesAgree(inc, m) || m.AnotherCue || m.Opener == mention.Another {
 		return "", false
 	}
 	places := placesAgree(inc, m)
@@ -68,11 +68,18 @@ func (b *builder) earlierReport(m *mention.Mention) (*Incident, Rule) {
 			continue
 		}
 		k := inc.kind
-		if !compatible(k, m.Kind) || !datesAgree(inc, m) {
+		if !compatible(k, m.Kind) || !datesAgree(inc, m) || !sidesAgree(inc, m) {
 			continue
 		}
 		p := placesAgree(inc, m)
 		if p == conflict {
+			continue
+		}
+		if m.Opener == mention.Another || m.AnotherCue {
+			// إلى ذلك، في تطور آخر: a new matter, unless it repeats a figure.
+			if sharesFigure(inc, m) {
+				return inc, SameFigure
+			}
 			continue
 		}
 		if (m.RefersBack || (m.Bombing && p == shared)) && refersTo(m, k) {
@@ -130,31 +137,29 @@ const (
 
 // placesAgree compares where m and inc happened. Only the places where
 // something happened can conflict; a place named for orientation, a
-// speaker's or an office's never does, but it may show they are one.
+// speaker's or an office's never does, but a place near which it happened
+// may show they are one. Two towns in one governorate are two places,
+// whatever governorate or region both reports also name.
 func placesAgree(inc *Incident, m *mention.Mention) agreement {
-	a, b := inc.sites, m.Sites
-	if len(a) > 0 && len(b) > 0 {
-		// Two different towns in one governorate are two places, whatever
-		// governorate both reports also name.
-		if fa, fb := without(a, "governorate"), without(b, "governorate"); len(fa) > 0 && len(fb) > 0 {
-			a, b = fa, fb
-		}
-		for _, p := range a {
-			for _, q := range b {
-				if samePlace(p, q) {
-					return shared
-				}
-			}
+	var mNear []*gazetteer.Place
+	for _, q := range m.Places {
+		if q.Place != nil && !q.Ref && q.Relation != model.In && q.Place.Feature != "country" {
+			mNear = append(mNear, q.Place)
 		}
 	}
-	for _, p := range append(inc.sites[:len(inc.sites):len(inc.sites)], inc.nearby...) {
-		for _, q := range m.Places {
-			if q.Place != nil && !q.Ref && q.Place.Feature != "country" && q.Place.Feature != "governorate" && samePlace(p, q.Place) {
+	a := append(inc.sites[:len(inc.sites):len(inc.sites)], inc.nearby...)
+	b := append(m.Sites[:len(m.Sites):len(m.Sites)], mNear...)
+	if fa, fb := finer(a), finer(b); len(fa) > 0 && len(fb) > 0 {
+		a, b = fa, fb
+	}
+	for _, p := range a {
+		for _, q := range b {
+			if samePlace(p, q) {
 				return shared
 			}
 		}
 	}
-	if len(a) > 0 && len(b) > 0 {
+	if len(inc.sites) > 0 && len(m.Sites) > 0 {
 		return conflict
 	}
 	return unknown
@@ -179,6 +184,11 @@ func contains(outer, inner *gazetteer.Place) bool {
 	switch outer.Feature {
 	case "country":
 		return true
+	case "region":
+		// A region (ريف درعا، حوض اليرموك، البادية السورية) has no border
+		// rasd knows: it is taken to hold the places of its governorate,
+		// or of its country when it spans governorates.
+		return outer.Admin1 == "" || inner.Admin1 == outer.Admin1
 	case "governorate":
 		return inner.Admin1 == outer.Admin1 && outer.Admin1 != ""
 	case "district":
@@ -197,19 +207,30 @@ func sameSite(inc *Incident, m *mention.Mention) bool {
 	return false
 }
 
-// datesAgree is false when m states a date of its own that none of inc's
-// dates overlaps.
+// datesAgree is false when m states a date of its own other than inc's.
 func datesAgree(inc *Incident, m *mention.Mention) bool {
 	d := m.Date
 	if d == nil || !d.Resolved() || d.Since {
 		return true
 	}
 	for _, o := range inc.dates {
-		if o.Start > d.Date.End || d.Date.Start > o.End {
+		// The same stretch, or they tell different things: a day and the
+		// month it falls in are an incident and a tally.
+		if o.Start != d.Date.Start || o.End != d.Date.End {
 			return false
 		}
 	}
 	return true
+}
+
+// sidesAgree is false when both name who did it and the names differ:
+// the shelling of Douma by the government and the shelling of Damascus by
+// rebels are two incidents whatever else they share.
+func sidesAgree(inc *Incident, m *mention.Mention) bool {
+	if m.By == "" || len(inc.by) == 0 {
+		return true
+	}
+	return inc.by[m.By]
 }
 
 // sharesFigure reports the same casualty figure of the same kind on both
@@ -223,11 +244,11 @@ func sharesFigure(inc *Incident, m *mention.Mention) bool {
 	return false
 }
 
-// without drops the places of one feature.
-func without(ps []*gazetteer.Place, feature string) []*gazetteer.Place {
+// finer keeps the places below a governorate or a region.
+func finer(ps []*gazetteer.Place) []*gazetteer.Place {
 	out := ps[:0:0]
 	for _, p := range ps {
-		if p.Feature != feature {
+		if p.Feature != "governorate" && p.Feature != "region" {
 			out = append(out, p)
 		}
 	}

@@ -40,6 +40,7 @@ const (
 	Passive
 	Office
 	Another
+	Other
 	Denial
 	Kunya
 	Member
@@ -53,14 +54,17 @@ const (
 	Foiled
 	Measure
 	Joint
+	Weapon
+	Addressee
+	Reach
 	numSections
 )
 
 var sectionNames = [numSections]string{"", "result", "elaboration", "attribution", "negation",
 	"hypothetical", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
-	"passive", "office", "another", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint"}
+	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach"}
 
 func (s Section) String() string {
 	if s < numSections {

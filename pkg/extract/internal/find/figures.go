@@ -64,6 +64,7 @@ type Figures struct {
 	cues    textmatch.Trie[casualtyWord] // before a figure: مقتل 11
 	nouns   textmatch.Trie[casualtyWord] // the counted noun itself: 7 قتلى
 	after   textmatch.Trie[casualtyWord] // after the counted people: فروا
+	tolls   textmatch.Trie[casualtyWord] // a toll's head: عدد القتلى … إلى 11
 }
 
 // NewFigures compiles numbers.txt, people.txt and casualties.txt.
@@ -138,8 +139,10 @@ func NewFigures(rs rules.Set) (*Figures, error) {
 			tr = &f.nouns
 		case "after":
 			tr = &f.after
+		case "toll":
+			tr = &f.tolls
 		default:
-			errs.Add(e.File, e.Line, "section must be cue:, noun: or after:, not [%s]", e.Section)
+			errs.Add(e.File, e.Line, "section must be cue:, noun:, after: or toll:, not [%s]", e.Section)
 			continue
 		}
 		if !dup("casualties:"+role, e) {
@@ -193,6 +196,7 @@ func (f *Figures) mark(s starts) {
 	mark(s, &f.cues, tCasCues)
 	mark(s, &f.nouns, tCasNouns)
 	mark(s, &f.after, tCasAfter)
+	mark(s, &f.tolls, tCasCues)
 }
 
 // Parse reads a number phrase starting at token i.
@@ -534,6 +538,9 @@ func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 
 	if c.Kind == "" {
 		if k, at, ok := f.cueBefore(toks, l, fig.Tok0, c0, before); ok {
 			c.Kind, c.Tok0 = k, at
+		} else if k, at, ok := f.tollBefore(toks, l, fig.Tok0, c0); ok {
+			c.Kind, c.Tok0 = k, at
+			counted = true
 		} else if counted {
 			// A verb after the counted people: عشرات السجناء … فروا.
 			for p := c.Tok1; p < c1 && p < c.Tok1+maxAfterGap; p++ {
@@ -576,6 +583,22 @@ func (f *Figures) cueBefore(toks []arabic.Token, l *Layers, at, c0 int, before [
 			return "", 0, false // مقتل وإصابة 20
 		}
 		return m.Vals[0].kind, start, true
+	}
+	return "", 0, false
+}
+
+// tollBefore reads a figure that a toll reaches: a toll's head earlier in
+// the clause and a reach word right before the figure (ارتفع عدد قتلى
+// الاحتجاجات في مدن متفرقة إلى 11 شخصا، بلغت حصيلة الضحايا 30).
+func (f *Figures) tollBefore(toks []arabic.Token, l *Layers, at, c0 int) (model.CasualtyKind, int, bool) {
+	r, ok := l.CueBefore(Reach, at, c0)
+	if !ok {
+		return "", 0, false
+	}
+	for i := c0; i < r.Tok0; i++ {
+		if m, ok := f.tolls.LongestAt(toks, i); ok && m.End <= r.Tok0 {
+			return m.Vals[0].kind, i, true
+		}
 	}
 	return "", 0, false
 }

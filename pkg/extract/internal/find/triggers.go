@@ -33,6 +33,9 @@ const (
 	Plural
 	// Counted: names an incident only with a number right before it.
 	Counted
+	// Speech: a verb that is also one of criticism (هاجم): with an
+	// official as its object it is talk.
+	Speech
 )
 
 // Trigger is a word that says an incident happened.
@@ -79,6 +82,8 @@ func NewTriggers(rs rules.Set) (*Triggers, error) {
 					d.flags |= Plural
 				case "counted":
 					d.flags |= Counted
+				case "speech":
+					d.flags |= Speech
 				default:
 					errs.Add(e.File, e.Line, "unknown flag %q", flag)
 				}

@@ -46,7 +46,9 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 	}
 	m.Date = ownDate(l, m)
 	for _, d := range l.DatesIn(m.Tok0, m.Tok1) {
-		if (d.Since || d.During) && d.Tok1 <= m.Tok1 {
+		// Counted since a date, or over a stretch longer than a day (طوال
+		// اليوم is one day's toll).
+		if d.Tok1 <= m.Tok1 && (d.Since || d.During && d.Date.Precision != model.PrecisionDay) {
 			m.Tally = true
 		}
 	}
@@ -62,8 +64,36 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 		m.Opener = Elaboration
 	}
 	if m.Head() && !m.RefersBack {
-		m.AnotherCue = l.Has(find.Another, s.Tok0, l.Triggers[m.Trigger].Tok0)
+		h := l.Triggers[m.Trigger]
+		m.AnotherCue = l.Has(find.Another, s.Tok0, h.Tok0) || l.Has(find.Other, h.Tok1, min(h.Tok1+2, hc.Tok1))
 	}
+	m.By = by(l, m)
+}
+
+// by reads who did it from the plainest forms of the trigger's clause: a
+// by-cue before an actor (نفذته فصائل معارضة، من قبل التنظيم), the
+// preposition ل right after the trigger (هجوم لتنظيم داعش), or an actor
+// whose name holds the trigger (الغارات الروسية).
+func by(l *find.Layers, m *Mention) string {
+	if !m.Head() {
+		return ""
+	}
+	t := l.Text
+	h := l.Triggers[m.Trigger]
+	hc := t.Clauses[m.HeadClause]
+	for _, a := range l.ActorsIn(hc.Tok0, hc.Tok1) {
+		if a.Tok1 > hc.Tok1 || a.Def.Generic {
+			continue
+		}
+		_, byCue := l.CueBefore(find.By, a.Tok0, hc.Tok0)
+		lam := a.Tok0 == h.Tok1 && a.Skip > 0 && arabic.HasLam(t.Tokens[a.Tok0].Text)
+		holds := a.Tok0 < h.Tok1 && h.Tok0 < a.Tok1
+		if byCue || lam || holds {
+			name, _, _ := l.Resolve(a.Def)
+			return name
+		}
+	}
+	return ""
 }
 
 func isClauseMark(s string) bool {
@@ -88,23 +118,36 @@ func placesOf(l *find.Layers, ranges [][2]int) []Place {
 			continue
 		}
 		// A direction or "near" beside a place where it happened is only
-		// orientation (في قضاء الطارمية شمال العاصمة بغداد).
-		in := false
-		for _, p := range out {
-			if !p.Ref && p.Relation == model.In && p.Place != nil && p.Place.Feature != "country" {
-				in = true
+		// orientation (في قضاء الطارمية شمال العاصمة بغداد), unless the
+		// place where it happened is coarser (شرق دمشق في الغوطة).
+		for i := range out {
+			d := &out[i]
+			if d.Relation == model.In || d.Relation == "" {
+				continue
 			}
-		}
-		if in {
-			for i := range out {
-				if out[i].Relation != model.In && out[i].Relation != "" {
-					out[i].Ref = true
+			for _, p := range out {
+				if !p.Ref && p.Relation == model.In && p.Place != nil && orients(d.Place, p.Place) {
+					d.Ref = true
+					break
 				}
 			}
 		}
 		return out
 	}
 	return nil
+}
+
+// orients reports whether a place named with a direction or "near" (d)
+// only orients a reader beside the place where it happened (in): in is
+// below a governorate, and if in is a region, d is no finer than one.
+func orients(d, in *gazetteer.Place) bool {
+	switch in.Feature {
+	case "country", "governorate":
+		return false
+	case "region":
+		return d == nil || d.Feature == "governorate" || d.Feature == "region" || d.Feature == "country"
+	}
+	return true
 }
 
 // speakerOrOffice reports a place right after a reporting verb (قالت

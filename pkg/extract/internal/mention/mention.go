@@ -89,6 +89,9 @@ type Mention struct {
 	AnotherCue bool
 	// Tally: a toll counted since a date or over a period.
 	Tally bool
+	// By names who did it when its trigger's clause says so plainly (نفذته
+	// X، من قبل X، هجوم لـX، الغارات الروسية), "" otherwise.
+	By string
 
 	// Frame: what its clauses say.
 	Places     []Place            // its trigger clause's, else its clauses', else its sentence's
@@ -112,8 +115,9 @@ func New(relative *pattern.Pattern, keepFlagged bool) *Builder {
 	return &Builder{relative: relative, keepFlagged: keepFlagged}
 }
 
-// negationWindow is how many tokens before a trigger a negation reaches.
-const negationWindow = 3
+// negationWindow is how many tokens before a trigger a negation reaches:
+// لم يتم اعتقال، not لم تتدخل لمنع هجمات.
+const negationWindow = 2
 
 // Build returns the mentions of an article in text order: those that may
 // report incidents (actual, or flagged ones when kept) and the dropped
@@ -132,6 +136,7 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 		heads := make([]int, nc) // trigger index+1 heading each clause, 0 for none
 		refine := make([]find.Kind, nc)
 		continues := false
+		first := len(out)
 		for ; ti < len(l.Triggers) && l.Triggers[ti].Tok0 < s.Tok1; ti++ {
 			h := &l.Triggers[ti]
 			if h.Tok0 < s.Tok0 || s.Skip {
@@ -191,7 +196,6 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 		if s.Skip {
 			continue
 		}
-		first := len(out)
 		var cur *Mention
 		for k := range heads {
 			ci := s.C0 + k
@@ -212,8 +216,10 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 			}
 			if cur != nil && oneViolentIncident(l, cur, h, c) {
 				cur.C1 = ci + 1
-				if priority(h.Kind) > priority(cur.Kind) {
-					cur.Kind = h.Kind // تنظيم داعش استهدف …، عبر سيارة مفخخة: a car bomb
+				// تنظيم داعش استهدف …، عبر سيارة مفخخة: a car bomb; a generic
+				// word (قتل رميا بالرصاص) does not retype it.
+				if priority(h.Kind) > priority(cur.Kind) && h.Flags&(find.Weak|find.Plural) == 0 {
+					cur.Kind = h.Kind
 				}
 				continue
 			}
@@ -230,8 +236,10 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 				Generic: !b.supported(l, h, flags, c, s), Specific: flags&(find.Weak|find.Plural) == 0}
 			out = append(out, cur)
 		}
-		// A sentence with no incident may still report a toll.
-		if cur == nil && hasCasualty(l, t.Clauses[s.C0].Tok0, t.Clauses[s.C1-1].Tok1) {
+		// A sentence with no incident may still report a toll, unless its
+		// trigger summed up several (في هجومين … أودت بحياة العشرات) or
+		// was talk: a summary lends its figures to none.
+		if cur == nil && !summed(out[first:]) && hasCasualty(l, t.Clauses[s.C0].Tok0, t.Clauses[s.C1-1].Tok1) {
 			cur = &Mention{Trigger: -1, Sent: si, Para: s.Para, C0: s.C0, C1: s.C1, HeadClause: s.C0, Continues: true}
 			out = append(out, cur)
 		}
@@ -246,6 +254,18 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 		b.frame(l, m)
 	}
 	return out, nil
+}
+
+// summed reports a trigger dropped as a summary, talk, background or
+// condition: the sentence's figures are its, not a toll of their own.
+func summed(ms []*Mention) bool {
+	for _, m := range ms {
+		switch m.Status {
+		case Summary, Talk, Background, Hypothetical:
+			return true
+		}
+	}
+	return false
 }
 
 // settleKind refines a mention's kind from the cues of its clauses: an

@@ -28,8 +28,12 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Hypothetical, "hypothetical", nil
 	case l.Has(find.Negation, max(c.Tok0, h.Tok0-negationWindow), h.Tok0):
 		return Negated, "negation", nil
-	case l.Has(find.Denial, c.Tok0, h.Tok0):
+	case denied(l, s, h):
 		return Negated, "denial", nil
+	case h.Flags&find.Speech != 0 && l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+3)):
+		// هاجم الرئيس: a verb of attack whose object is an official is
+		// speech.
+		return Talk, "speech", nil
 	case l.Has(find.Foiled, c.Tok0, h.Tok0) && !foughtOrFell(l, s):
 		// A foiled attack is no incident, unless the sentence tells of
 		// fighting or casualties (إحباط هجوم … وقتل اثنين من المهاجمين).
@@ -47,6 +51,22 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Background, "relative", err
 	}
 	return Actual, "", nil
+}
+
+// denied reports a denial before the trigger in its sentence (نفى مصدر
+// بالجيش، مساء السبت، تعرض المطار لهجوم), unless a new statement opens
+// between them (نفت …، وقالت إن الهجوم …).
+func denied(l *find.Layers, s segment.Sentence, h *find.Trigger) bool {
+	d, ok := l.Cue(find.Denial, s.Tok0, h.Tok0)
+	if !ok {
+		return false
+	}
+	for _, c := range l.CuesIn(d.Tok1, h.Tok0) {
+		if c.Sec == find.Reporting {
+			return false
+		}
+	}
+	return true
 }
 
 // foughtOrFell reports fighting or a killed or wounded toll in a sentence.
@@ -108,18 +128,23 @@ func (b *Builder) supported(l *find.Layers, h *find.Trigger, flags find.TriggerF
 	if flags&find.Counted != 0 {
 		return false
 	}
+	if h.Kind == model.WeaponsSeizure {
+		// A find is a seizure only of weapons (العثور على أسلحة), not of
+		// bodies or remains.
+		return l.Has(find.Weapon, h.Tok1, c.Tok1)
+	}
 	if placeBelowCountry(l, c.Tok0, c.Tok1) {
 		return true
 	}
 	if flags&find.Plural == 0 {
-		// A casualty backs a weak trigger of violence, not a find (العثور
-		// على جثث is no weapons seizure).
-		return h.Kind != model.WeaponsSeizure && hasCasualty(l, c.Tok0, c.Tok1)
+		// A casualty backs a weak trigger of violence.
+		return hasCasualty(l, c.Tok0, c.Tok1)
 	}
 	// Clashes that killed a stated handful of people are one incident
-	// (اشتباكات … بمقتل شخصين); a big toll over plural attacks is a tally.
+	// (اشتباكات … بمقتل شخصين على الأقل); a big or vague toll (عشرات) over
+	// plural attacks is a tally.
 	for _, cs := range l.CasualtiesIn(s.Tok0, s.Tok1) {
-		if cs.Tok1 <= s.Tok1 && cs.Fig.Exact && cs.Fig.Count < 100 &&
+		if cs.Tok1 <= s.Tok1 && cs.Fig.Min == cs.Fig.Max && cs.Fig.Count < 100 &&
 			(cs.Kind == model.Killed || cs.Kind == model.Wounded) {
 			return true
 		}

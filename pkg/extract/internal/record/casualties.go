@@ -119,8 +119,8 @@ func (w *writer) group(c find.Casualty, actors []model.Actor) string {
 			return l.ArmedGroup.Name
 		}
 		return "militants"
-	case "prisoners":
-		return "prisoners"
+	case "prisoners", "protesters":
+		return c.Category
 	}
 	if c.Kind == model.Arrested {
 		return firstTarget(model.RebelGroup)

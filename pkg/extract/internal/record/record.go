@@ -89,6 +89,10 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 	if len(ev.Locations) == 0 && len(ev.Casualties) == 0 && !(specific && named) {
 		return model.Event{}, false
 	}
+	if len(ev.Locations) == 0 {
+		ev.Locations = w.contextLocations(inc)
+		ev.Flags = w.flags(inc, &ev)
+	}
 	ev.ACLED = mapACLED(k, ev.Actors, ev.Casualties)
 	ev.Confidence = w.confidence(inc, &ev, specific)
 	return ev, true

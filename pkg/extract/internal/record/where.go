@@ -27,9 +27,9 @@ func featureRank(p *gazetteer.Place) int {
 		return 4
 	case "district":
 		return 5
-	case "governorate":
-		return 6
 	case "region":
+		return 6 // a valley, a desert, a countryside: within a governorate or across
+	case "governorate":
 		return 7
 	}
 	return 8 // country
@@ -73,6 +73,23 @@ func (w *writer) locations(inc *article.Incident) []model.Location {
 		}
 		if p.Place != nil {
 			l.Place = p.Place.Model()
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// contextLocations are the places the article model read from the
+// article for an incident that names none.
+func (w *writer) contextLocations(inc *article.Incident) []model.Location {
+	var out []model.Location
+	for _, p := range inc.Context {
+		l := model.Location{Text: p.Text, Span: p.Span, Relation: p.Relation, Precision: p.Precision, Place: p.Place.Model()}
+		if l.Relation == "" {
+			l.Relation = model.In
+		}
+		if l.Precision == 0 {
+			l.Precision = 1
 		}
 		out = append(out, l)
 	}
