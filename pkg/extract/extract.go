@@ -18,6 +18,7 @@ import (
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
 	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/notes"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
 	"github.com/rasd-monitor/rasd/pkg/timex"
 	"github.com/rasd-monitor/rasd/rules"
@@ -98,6 +99,7 @@ func (x *Extractor) Extract(ctx context.Context, doc model.Document) ([]model.Ev
 	}
 	for i := range events {
 		events[i].ID = fmt.Sprintf("%s#%d", doc.ID, i+1)
+		events[i].Notes = notes.Event(&events[i])
 		check := events[i].CheckSpans
 		if x.opts.Strict {
 			check = events[i].ValidateRunes
