@@ -44,6 +44,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runGazetteer(args[1:], stdout, stderr)
 		case "dates":
 			return runDates(args[1:], stdout, stderr)
+		case "merge":
+			return runMerge(args[1:], stdin, stdout, stderr)
 		}
 	}
 	ctx, stop := signalContext()

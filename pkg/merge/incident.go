@@ -75,6 +75,11 @@ func build(c *cluster) *model.Incident {
 	}
 	in.Tolls = tolls(ms)
 	in.Notes = notes.Incident(in)
+	if len(ms) == 1 {
+		// An incident of one report is that report: its own note keeps
+		// what an incident's leaves out (each group's toll).
+		in.Notes = notes.Event(ms[0].ev)
+	}
 	return in
 }
 
