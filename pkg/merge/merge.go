@@ -5,7 +5,11 @@
 // Two events are one incident when they come from different documents,
 // their types are of one family (model.Info(t).Family), their dates
 // overlap, their places are the same, near each other or nested, the
-// perpetrators they name agree and their figures are close (rules.go).
+// perpetrators they name agree and their figures are close; unless both
+// name the same town or village and the same type, they share a second
+// sign: a named perpetrator, a figure of the same kind or a rare kind of
+// incident; and a report dated only to a week or a month gives a toll
+// that overlaps the incident's (rules.go).
 // An event joins the incident every member of which it agrees with, the
 // best fitting one when several do (see Merger.choose). An event never joins an incident that already
 // holds an event of its own document: an article that tells two incidents
@@ -176,6 +180,12 @@ func (m *Merger) fit(c *cluster, mem *member) (score int, ok bool) {
 	for _, x := range c.members {
 		l := placeLevel(mem, x, m.opts.maxKm())
 		if l == placeApart || !actorsAgree(mem, x) || !figuresAgree(mem, x) {
+			return 0, false
+		}
+		if !(pinpointed(mem, x, m.opts.maxKm()) && mem.ev.Type == x.ev.Type) && !corroborated(mem, x) {
+			return 0, false
+		}
+		if (mem.coarse() || x.coarse()) && !sameToll(mem, x) {
 			return 0, false
 		}
 		level = min(level, l)

@@ -22,6 +22,7 @@ var (
 	basra  = &model.Place{ID: "rasd:iq-basra", Name: "Basra", Feature: "city", Country: "IQ", Admin1: "Basra", Admin2: "Basra", Lat: 30.5, Lon: 47.8}
 	douma  = &model.Place{ID: "rasd:sy-douma", Name: "Douma", Feature: "city", Country: "SY", Admin1: "Rif Dimashq", Admin2: "Douma", Lat: 33.57, Lon: 36.40}
 	harast = &model.Place{ID: "rasd:sy-harasta", Name: "Harasta", Feature: "town", Country: "SY", Admin1: "Rif Dimashq", Lat: 33.56, Lon: 36.37}
+	arbin  = &model.Place{ID: "rasd:sy-arbin", Name: "Arbin", Feature: "town", Country: "SY", Admin1: "Rif Dimashq", Lat: 33.54, Lon: 36.36}
 	syria  = &model.Place{ID: "rasd:sy", Name: "Syria", Feature: "country", Country: "SY", Lat: 35, Lon: 38.5}
 )
 
@@ -118,8 +119,8 @@ func TestFarApartSameDaySameTypeStayApart(t *testing.T) {
 }
 
 func TestNearbyTownsOfAnotherDistrictAreOnePlace(t *testing.T) {
-	a := ev("a-1#1", model.Shelling, "2018-03-01", douma)
-	b := ev("b-1#1", model.Shelling, "2018-03-01", harast) // 3 km away, no district known
+	a := ev("a-1#1", model.Shelling, "2018-03-01", arbin)
+	b := ev("b-1#1", model.Shelling, "2018-03-01", harast) // 2.4 km away, no district known
 	assert.Len(t, mergeAll(t, a, b), 1)
 	incs, _, err := Events([]model.Event{a, b}, Options{MaxKm: 1})
 	require.NoError(t, err)
@@ -147,12 +148,22 @@ func TestDifferentFamiliesStayApart(t *testing.T) {
 }
 
 func TestOneFamilyMergesAndKeepsTheMostSpecificType(t *testing.T) {
-	a := ev("a-1#1", model.Attack, "2022-01-21", azim)
-	b := ev("b-1#1", model.CarBomb, "2022-01-21", azim)
+	a := ev("a-1#1", model.Attack, "2022-01-21", azim, killed(3))
+	b := ev("b-1#1", model.CarBomb, "2022-01-21", azim, killed(3))
 	incs := mergeAll(t, a, b)
 	require.Len(t, incs, 1)
 	assert.Equal(t, model.CarBomb, incs[0].Type)
 	assert.Equal(t, b.ACLED, incs[0].ACLED)
+}
+
+func TestTwoTypesInOneTownNeedASecondSign(t *testing.T) {
+	// A ground attack and an air strike on Hajin the same day are, unless
+	// something else says so, two incidents.
+	a := ev("a-1#1", model.Attack, "2018-09-10", harast)
+	b := ev("b-1#1", model.Airstrike, "2018-09-10", harast, by("Russia"))
+	assert.Len(t, mergeAll(t, a, b), 2)
+	c := ev("c-1#1", model.Attack, "2018-09-10", harast, by("Russia"))
+	assert.Len(t, mergeAll(t, b, c), 1, "the same perpetrator")
 }
 
 func TestDifferentDaysStayApart(t *testing.T) {
@@ -179,17 +190,56 @@ func TestAMonthReportJoinsTheOnlyIncidentOfItsMonth(t *testing.T) {
 	assert.Equal(t, model.PrecisionDay, incs[0].Date.Precision, "the finest date")
 }
 
+func TestAMonthReportNeedsAMatchingToll(t *testing.T) {
+	// «earlier this month, an attack on Al-Azim»: background, as likely
+	// about another attack as about this one.
+	a := ev("a-1#1", model.Attack, "2022-01-21", azim, killed(11))
+	b := ev("b-1#1", model.Attack, "", azim, dated("2022-01-01", "2022-01-31", model.PrecisionMonth, model.BasisExplicit))
+	assert.Len(t, mergeAll(t, a, b), 2)
+	c := ev("c-1#1", model.Attack, "", azim, killed(30), dated("2022-01-01", "2022-01-31", model.PrecisionMonth, model.BasisExplicit))
+	assert.Len(t, mergeAll(t, a, c), 2, "a toll that does not overlap")
+}
+
 func TestAMonthReportFittingTwoIncidentsStaysAlone(t *testing.T) {
-	a := ev("a-1#1", model.Attack, "2022-01-10", azim)
-	b := ev("b-1#1", model.Attack, "2022-01-21", azim)
-	c := ev("c-1#1", model.Attack, "", azim, dated("2022-01-01", "2022-01-31", model.PrecisionMonth, model.BasisExplicit))
+	a := ev("a-1#1", model.Attack, "2022-01-10", azim, killed(4))
+	b := ev("b-1#1", model.Attack, "2022-01-21", azim, killed(4))
+	c := ev("c-1#1", model.Attack, "", azim, killed(4), dated("2022-01-01", "2022-01-31", model.PrecisionMonth, model.BasisExplicit))
 	assert.Equal(t, [][]string{{"a-1#1"}, {"b-1#1"}, {"c-1#1"}}, members(mergeAll(t, a, b, c)))
 }
 
+func TestACityNeedsASecondSign(t *testing.T) {
+	// Douma saw many strikes a day in February 2018: the same day and
+	// city alone do not make two reports one strike.
+	a := ev("a-1#1", model.Airstrike, "2018-02-20", douma)
+	b := ev("b-1#1", model.Airstrike, "2018-02-20", douma)
+	assert.Len(t, mergeAll(t, a, b), 2)
+	for name, sign := range map[string][]func(*model.Event){
+		"a perpetrator": {by("Russia"), by("Russia")},
+		"a figure":      {killed(5), killed(7)},
+	} {
+		a := ev("a-1#1", model.Airstrike, "2018-02-20", douma, sign[0])
+		b := ev("b-1#1", model.Airstrike, "2018-02-20", douma, sign[1])
+		assert.Len(t, mergeAll(t, a, b), 1, name)
+	}
+	c := ev("c-1#1", model.CarBomb, "2018-02-20", douma)
+	d := ev("d-1#1", model.CarBomb, "2018-02-20", douma)
+	assert.Len(t, mergeAll(t, c, d), 1, "a car bomb is rare enough")
+	e := ev("e-1#1", model.Airstrike, "2018-02-20", harast)
+	f := ev("f-1#1", model.Airstrike, "2018-02-20", harast)
+	assert.Len(t, mergeAll(t, e, f), 1, "a town needs no second sign")
+}
+
+func TestARegionHoldsNoTown(t *testing.T) {
+	qalamoun := &model.Place{ID: "rasd:sy-qalamoun", Name: "Qalamoun", Feature: "region", Country: "SY", Admin1: "Rif Dimashq", Lat: 33.9, Lon: 36.6}
+	a := ev("a-1#1", model.Shelling, "2018-04-14", qalamoun, by("Russia"))
+	b := ev("b-1#1", model.Shelling, "2018-04-14", harast, by("Russia"))
+	assert.Len(t, mergeAll(t, a, b), 2, "the Qalamoun is in Rif Dimashq, Harasta too, yet far apart")
+}
+
 func TestDifferentPerpetratorsStayApart(t *testing.T) {
-	a := ev("a-1#1", model.Airstrike, "2018-02-20", douma, by("Russia"))
-	b := ev("b-1#1", model.Airstrike, "2018-02-20", douma, by("Israel"))
-	c := ev("c-1#1", model.Airstrike, "2018-02-20", douma, by("Unidentified armed group"))
+	a := ev("a-1#1", model.Airstrike, "2018-02-20", harast, by("Russia"))
+	b := ev("b-1#1", model.Airstrike, "2018-02-20", harast, by("Israel"))
+	c := ev("c-1#1", model.Airstrike, "2018-02-20", harast, by("Unidentified armed group"))
 	assert.Equal(t, [][]string{{"a-1#1", "c-1#1"}, {"b-1#1"}}, members(mergeAll(t, a, b, c)),
 		"an unnamed perpetrator conflicts with none; the tie goes to the earliest")
 }
@@ -232,9 +282,9 @@ func TestTalliesAndUndatedEventsStayAloneUndatedLast(t *testing.T) {
 }
 
 func TestHistoricalReferencesMergeOnlyWithEachOther(t *testing.T) {
-	a := ev("a-1#1", model.Attack, "2014-06-10", mosul, flagged(model.Historical))
-	b := ev("b-1#1", model.Attack, "2014-06-10", mosul, flagged(model.Historical))
-	c := ev("c-1#1", model.Attack, "2014-06-10", mosul)
+	a := ev("a-1#1", model.Attack, "2014-06-10", azim, flagged(model.Historical))
+	b := ev("b-1#1", model.Attack, "2014-06-10", azim, flagged(model.Historical))
+	c := ev("c-1#1", model.Attack, "2014-06-10", azim)
 	assert.Equal(t, [][]string{{"a-1#1", "b-1#1"}, {"c-1#1"}}, members(mergeAll(t, a, b, c)))
 }
 

@@ -28,6 +28,7 @@ type member struct {
 	lo, hi int // the days the event may have happened on, as day numbers
 	place  *model.Place
 	area   bool     // the place is an area (governorate, district, region), not a point
+	small  bool     // a town, village, site or subdistrict: few incidents a day happen there
 	perps  []string // named perpetrators
 	sides  []string // named armed sides, whatever their role
 	totals map[model.CasualtyKind]total
@@ -80,6 +81,8 @@ func newMember(ev *model.Event, key string) (m *member, ok bool) {
 	}
 	m.place = loc.Place
 	switch loc.Place.Feature {
+	case "town", "village", "site", "subdistrict":
+		m.small = true
 	case "governorate", "district", "region":
 		m.area = true
 		if loc.Place.Admin1 == "" {
@@ -121,6 +124,8 @@ func placeLevel(a, b *member, maxKm float64) int {
 	switch {
 	case p.Country != q.Country:
 		return placeApart
+	case p.ID == q.ID && a.area:
+		return placeNear // one area named twice: somewhere in it, both times
 	case p.ID == q.ID:
 		return placeSame
 	case p.Admin2 != "" && p.Admin2 == q.Admin2 && p.Admin1 == q.Admin1:
@@ -135,16 +140,60 @@ func placeLevel(a, b *member, maxKm float64) int {
 	return placeApart
 }
 
-// holds reports whether a's place is an area containing q.
+// holds reports whether a's place is a governorate containing q. A
+// district holds what has its admin2 (the rule above); a region (the
+// Qalamoun, Eastern Ghouta) holds nothing the gazetteer can tell: it is
+// not an administrative unit.
 func holds(a *member, q *model.Place) bool {
-	p := a.place
-	if !a.area || p.Admin1 != q.Admin1 {
-		return false
+	return a.place.Feature == "governorate" && a.place.Admin1 == q.Admin1
+}
+
+// pinpointed: both reports name the same small place (a town, village,
+// site or subdistrict), or two such places within a few kilometres. On a
+// busy day a city, a district or a governorate sees several incidents of
+// one kind; a village rarely does.
+func pinpointed(a, b *member, maxKm float64) bool {
+	return a.small && b.small && (a.place.ID == b.place.ID || km(a.place, b.place) <= maxKm)
+}
+
+// specificTypes are kinds of incident rare enough that two reports of one
+// on the same day in the same area are likely one.
+var specificTypes = map[model.EventType]bool{
+	model.SuicideBombing: true, model.CarBomb: true, model.IED: true,
+	model.PrisonBreak: true, model.Assassination: true, model.Kidnapping: true,
+}
+
+// corroborated: the reports share a second sign beyond family, day and
+// area: a named perpetrator, a figure of the same kind (they agree, or
+// figuresAgree would have kept them apart), or a rare kind of incident.
+// Reports placed no finer than a city must have one.
+func corroborated(a, b *member) bool {
+	if sharesActor(a, b) {
+		return true
 	}
-	// A governorate, or a region directly under one, holds what lies in
-	// its governorate; a district or a region within a district holds
-	// what lies in its district (caught by the admin2 rule above).
-	return p.Feature == "governorate" || p.Feature == "region" && p.Admin2 == ""
+	for k := range a.totals {
+		if _, ok := b.totals[k]; ok {
+			return true
+		}
+	}
+	return a.ev.Type == b.ev.Type && specificTypes[a.ev.Type]
+}
+
+// sharesActor: the reports name a perpetrator in common (a side in
+// common, for a clash).
+func sharesActor(a, b *member) bool {
+	x, y := a.perps, b.perps
+	if a.ev.Type == model.ArmedClash || b.ev.Type == model.ArmedClash {
+		x, y = a.sides, b.sides
+	}
+	for _, n := range x {
+		for _, m := range y {
+			if n == m {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // km is the great-circle distance between two places.
@@ -166,17 +215,7 @@ func actorsAgree(a, b *member) bool {
 	if a.ev.Type == model.ArmedClash || b.ev.Type == model.ArmedClash {
 		x, y = a.sides, b.sides
 	}
-	if len(x) == 0 || len(y) == 0 {
-		return true
-	}
-	for _, n := range x {
-		for _, m := range y {
-			if n == m {
-				return true
-			}
-		}
-	}
-	return false
+	return len(x) == 0 || len(y) == 0 || sharesActor(a, b)
 }
 
 // figuresAgree: for every kind both reports count, the figures are close
@@ -199,6 +238,23 @@ func figuresAgree(a, b *member) bool {
 		}
 	}
 	return true
+}
+
+// coarse: the report dates the incident only to a week or a month.
+// Such dates come mostly from background retellings («earlier this
+// month»), which are easily taken for the wrong incident: they join one
+// only on a matching toll (sameToll).
+func (m *member) coarse() bool { return m.hi-m.lo > publicationSlack }
+
+// sameToll: both reports give a figure of some kind, and their ranges for
+// it overlap.
+func sameToll(a, b *member) bool {
+	for k, s := range a.totals {
+		if t, ok := b.totals[k]; ok && s.min <= t.max && t.min <= s.max {
+			return true
+		}
+	}
+	return false
 }
 
 // sameFigure reports whether the reports give the same killed figure: a
