@@ -100,7 +100,7 @@ func runMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer sorter.Close()
 
 	// Pass 1: read every line, check it is an event, sort by date.
-	var bad, read int
+	var bad int
 	for _, path := range c.paths {
 		err := eachLine(path, stdin, func(where string, line []byte) error {
 			var head struct {
@@ -124,7 +124,6 @@ func runMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "extract merge: %s: %v\n", where, err)
 				return nil
 			}
-			read++
 			return sorter.Add(merge.SortKey(head.ID, head.Date), line)
 		})
 		if err != nil {
@@ -158,7 +157,10 @@ func runMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	err := sorter.Sort(func(_ string, line []byte) error {
 		ev := new(model.Event)
 		if err := json.Unmarshal(line, ev); err != nil {
-			return fmt.Errorf("event %s: %w", ev.ID, err)
+			// The first pass read only the head of each line.
+			bad++
+			fmt.Fprintf(stderr, "extract merge: event %s: not an event record: %v\n", ev.ID, err)
+			return nil
 		}
 		return m.Add(ev)
 	})
@@ -184,7 +186,7 @@ func runMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !c.quiet {
 		st := m.Stats()
 		fmt.Fprintf(stderr, "extract merge: %d events, %d incidents (%d told by 2 or more documents), %d placed by a tie-break, %d not events; window peak %d incidents, %d sort runs; %.1fs\n",
-			read, st.Incidents, multi, st.Ties, bad, st.PeakOpen, runs, time.Since(start).Seconds())
+			st.Events, st.Incidents, multi, st.Ties, bad, st.PeakOpen, runs, time.Since(start).Seconds())
 	}
 	if bad > 0 {
 		return 1

@@ -124,6 +124,15 @@ func TestMergeReportsLinesThatAreNotEvents(t *testing.T) {
 	assert.Len(t, incidents(t, out), 1)
 }
 
+func TestMergeReportsAnEventWithABadBodyAndGoesOn(t *testing.T) {
+	good := strings.SplitAfter(twoOfOneArticle, "\n")[0]
+	badBody := strings.Replace(strings.SplitAfter(twoOfOneArticle, "\n")[1], `"casualties":[]`, `"casualties":"many"`, 1)
+	out, errs, code := mergeLines(t, good+badBody, "--quiet")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "event a#2: not an event record")
+	assert.Len(t, incidents(t, out), 1)
+}
+
 func TestMergeSummarySaysWhatItDid(t *testing.T) {
 	_, errs, code := mergeLines(t, twoOfOneArticle)
 	require.Equal(t, 0, code)
