@@ -20,12 +20,13 @@ import (
 	"github.com/rasd-monitor/rasd/pkg/extract"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
 	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/output"
 	"github.com/rasd-monitor/rasd/pkg/timex"
 	"github.com/rasd-monitor/rasd/rules"
 )
 
 const usage = `usage: extract [flags] PATH...
-       extract eval|gazetteer|dates [flags] ...
+       extract eval|gazetteer|dates|merge|stats [flags] ...
 
 Reads Arabic news articles and writes their events as JSONL (SPEC.md) on
 stdout, in input order. A PATH is a .txt file (one article; its id is the
@@ -51,6 +52,7 @@ type config struct {
 	docTimeout time.Duration
 	maxDoc     int
 	quiet      bool
+	out        outputConfig
 	paths      []string
 }
 
@@ -74,6 +76,8 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 	fs.DurationVar(&cfg.docTimeout, "doc-timeout", 10*time.Second, "time budget of one document; past it the document fails and the batch goes on (0: none)")
 	fs.IntVar(&cfg.maxDoc, "max-doc-bytes", 8<<20, "documents with more text fail instead of being extracted: extraction holds ~30x the text in memory (0: no limit)")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "no progress bar and no summary line")
+	var outFlags outputFlags
+	outFlags.register(fs)
 
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -112,6 +116,10 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 	}
 	if cfg.maxDoc < 0 {
 		return bad("--max-doc-bytes must not be negative")
+	}
+	var err error
+	if cfg.out, err = outFlags.parse(); err != nil {
+		return bad("%v", err)
 	}
 	if cfg.published != "" {
 		if _, err := time.Parse("2006-01-02", cfg.published); err != nil {
@@ -208,8 +216,9 @@ func newBatch(cfg config, stdin io.Reader, stdout, stderr io.Writer) (*batch, er
 type job struct {
 	item   ingest.Item
 	done   chan struct{}
-	out    []byte // the document's events, one JSON line each
+	out    []byte // the document's events, encoded in --format
 	events int
+	left   outCounts // events --format or --area left out
 	err    error
 }
 
@@ -223,6 +232,7 @@ type errorRecord struct {
 type tally struct {
 	docs, ok, failed, events int
 	bytes                    int64
+	left                     outCounts
 }
 
 var errStdoutClosed = errors.New("stdout closed")
@@ -284,6 +294,7 @@ func (b *batch) run(ctx context.Context) int {
 	}
 
 	out := bufio.NewWriterSize(b.stdout, 256<<10)
+	records := output.NewWriter(out, b.cfg.out.format)
 	var errOut *bufio.Writer
 	if b.errFile != nil {
 		errOut = bufio.NewWriter(b.errFile)
@@ -340,7 +351,8 @@ loop:
 		} else {
 			t.ok++
 			t.events += j.events
-			if _, err := out.Write(j.out); err != nil {
+			t.left.add(j.left)
+			if err := records.Write(j.out); err != nil {
 				writeErr = err
 				break loop
 			}
@@ -348,6 +360,11 @@ loop:
 		prog.update(t)
 	}
 	stopWork()
+	if writeErr == nil {
+		// Even a run cut short ends in a whole file: the CSV header, the
+		// GeoJSON collection's closing.
+		writeErr = records.Close()
+	}
 	if writeErr == nil {
 		writeErr = flush(out, errOut)
 	}
@@ -377,6 +394,9 @@ loop:
 			fmt.Fprintf(b.stderr, "extract: %v; output ends after the last whole document\n", sig)
 		}
 		code = sig.exitCode()
+	}
+	if !b.cfg.quiet || t.left.noCoordinates > 0 {
+		t.left.report(b.stderr, "extract", "events")
 	}
 	if !b.cfg.quiet {
 		fmt.Fprintf(b.stderr, "extract: %d documents, %d ok, %d failed, %d events in %.1fs\n",
@@ -453,17 +473,12 @@ func (b *batch) process(ctx context.Context, j *job) {
 	// The spans are not checked again here: Extract checks every record
 	// against the text (SPEC "Offsets") and fails the document otherwise;
 	// checking twice cost ~5% of the run.
-	var buf []byte
-	for i := range r.events {
-		ev := &r.events[i]
-		line, err := json.Marshal(ev)
-		if err != nil {
-			j.err = fmt.Errorf("internal error: encoding event %s: %w", ev.ID, err)
-			return
-		}
-		buf = append(append(buf, line...), '\n')
+	buf, left, err := b.cfg.out.appendEvents(nil, r.events)
+	if err != nil {
+		j.err = err
+		return
 	}
-	j.out, j.events = buf, len(r.events)
+	j.out, j.events, j.left = buf, len(r.events), left
 }
 
 // firstFrames keeps the top of a panic's stack: enough to find the bug,

@@ -46,6 +46,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runDates(args[1:], stdout, stderr)
 		case "trace":
 			return runTrace(args[1:], stdout, stderr)
+		case "merge":
+			return runMerge(args[1:], stdin, stdout, stderr)
+		case "stats":
+			ctx, stop := signalContext()
+			defer stop()
+			tuneGC()
+			return runStats(ctx, args[1:], stdin, stdout, stderr)
 		}
 	}
 	ctx, stop := signalContext()

@@ -11,6 +11,7 @@ import (
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
 	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/notes"
 )
 
 // inArea reports the countries rasd codes; an incident elsewhere is
@@ -95,6 +96,7 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 	}
 	ev.ACLED = mapACLED(k, ev.Actors, ev.Casualties)
 	ev.Confidence = w.confidence(inc, &ev, specific)
+	ev.Notes = notes.Event(&ev)
 	return ev, true
 }
 
