@@ -79,3 +79,7 @@ func HasArticle(w string) bool {
 // HasLam reports a word that opens with the preposition ل (to, of, by):
 // هجوم لداعش is an attack by IS.
 func HasLam(w string) bool { return strings.HasPrefix(w, "ل") }
+
+// IsConjoined reports a word that opens with the conjunction و (وخطف):
+// it may be joined to the word before it.
+func IsConjoined(w string) bool { return strings.HasPrefix(w, "و") && len(w) > len("و") }

@@ -57,6 +57,9 @@ const (
 	Weapon
 	Addressee
 	Reach
+	Before
+	Comes
+	Sequel
 	numSections
 )
 
@@ -64,7 +67,7 @@ var sectionNames = [numSections]string{"", "result", "elaboration", "attribution
 	"hypothetical", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach"}
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "comes", "sequel"}
 
 func (s Section) String() string {
 	if s < numSections {

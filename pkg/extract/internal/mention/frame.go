@@ -24,6 +24,12 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 	toks := t.Tokens
 	m.Tok0 = t.Clauses[m.C0].Tok0
 	m.Tok1 = t.Clauses[m.C1-1].Tok1
+	if m.lo > m.Tok0 {
+		m.Tok0 = m.lo
+	}
+	if m.hi > 0 && m.hi < m.Tok1 {
+		m.Tok1 = m.hi
+	}
 	// The mention ends at its last word, not at a trailing comma.
 	for m.Tok1 > m.Tok0+1 && toks[m.Tok1-1].Kind == arabic.Punct && isClauseMark(toks[m.Tok1-1].Text) {
 		m.Tok1--
@@ -33,8 +39,13 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 	}
 	s := t.Sents[m.Sent]
 	hc := t.Clauses[m.HeadClause]
-	m.Places = placesOf(l, [][2]int{{hc.Tok0, hc.Tok1}, {m.Tok0, m.Tok1}, {s.Tok0, s.Tok1}})
-	for _, p := range placesOf(l, [][2]int{{m.Tok0, m.Tok1}, {s.Tok0, s.Tok1}}) {
+	hc.Tok0, hc.Tok1 = max(hc.Tok0, m.Tok0), min(hc.Tok1, m.Tok1)
+	own := [][2]int{{hc.Tok0, hc.Tok1}, {m.Tok0, m.Tok1}, {s.Tok0, s.Tok1}}
+	if m.crowded {
+		own = own[:2]
+	}
+	m.Places = placesOf(l, own)
+	for _, p := range placesOf(l, own[1:]) {
 		if p.Place != nil && !p.Ref && p.Place.Feature != "country" {
 			m.Sites = append(m.Sites, p.Place)
 		}
@@ -65,7 +76,7 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 	}
 	if m.Head() && !m.RefersBack {
 		h := l.Triggers[m.Trigger]
-		m.AnotherCue = l.Has(find.Another, s.Tok0, h.Tok0) || l.Has(find.Other, h.Tok1, min(h.Tok1+2, hc.Tok1))
+		m.AnotherCue = m.AnotherCue || l.Has(find.Another, s.Tok0, h.Tok0) || l.Has(find.Other, h.Tok1, min(h.Tok1+2, hc.Tok1))
 	}
 	m.By = by(l, m)
 }

@@ -93,6 +93,13 @@ type Mention struct {
 	// X، من قبل X، هجوم لـX، الغارات الروسية), "" otherwise.
 	By string
 
+	// lo and hi, when set, bound its tokens inside its clauses: two
+	// incidents told in one clause (ويأتي القصف غداة … غارة).
+	lo, hi int
+	// crowded: its sentence reports more than one incident, so the
+	// sentence's places are not all its own.
+	crowded bool
+
 	// Frame: what its clauses say.
 	Places     []Place            // its trigger clause's, else its clauses', else its sentence's
 	Sites      []*gazetteer.Place // resolved places where it happened (no reference points)
@@ -137,6 +144,8 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 		refine := make([]find.Kind, nc)
 		continues := false
 		first := len(out)
+		comes := l.OpensWith(find.Comes, s.Tok0, s.Tok1)
+		var sequels []sequel
 		for ; ti < len(l.Triggers) && l.Triggers[ti].Tok0 < s.Tok1; ti++ {
 			h := &l.Triggers[ti]
 			if h.Tok0 < s.Tok0 || s.Skip {
@@ -180,6 +189,16 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 						HeadClause: ci, Tok0: c.Tok0, Tok1: c.Tok1, Status: Summary, Why: "plural"})
 				}
 				continue
+			}
+			// ويأتي القصف غداة مقتل 9 مدنيين في غارة: what follows the sequel
+			// word is another, earlier incident, a mention of its own.
+			if cur := heads[k]; cur != 0 && comes {
+				if q, ok := l.Cue(find.Sequel, l.Triggers[cur-1].Tok1, h.Tok0); ok {
+					if n := len(sequels); n == 0 || sequels[n-1].from != q.Tok0 {
+						sequels = append(sequels, sequel{trigger: ti, clause: ci, from: q.Tok0})
+					}
+					continue
+				}
 			}
 			// A specific trigger heads its clause over a generic one
 			// (هجمات أربيل الصاروخية is shelling), but not over a reference
@@ -236,6 +255,17 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 				Generic: !b.supported(l, h, flags, c, s), Specific: flags&(find.Weak|find.Plural) == 0}
 			out = append(out, cur)
 		}
+		for _, q := range sequels {
+			h := &l.Triggers[q.trigger]
+			for _, m := range out[first:] {
+				if m.C0 <= q.clause && q.clause < m.C1 && m.Head() && l.Triggers[m.Trigger].Tok0 < q.from {
+					m.hi = q.from
+				}
+			}
+			out = append(out, &Mention{Kind: h.Kind, Trigger: q.trigger, Sent: si, Para: s.Para, C0: q.clause, C1: q.clause + 1,
+				HeadClause: q.clause, Status: stat[q.trigger].st, Why: stat[q.trigger].why, AnotherCue: true, lo: q.from,
+				Specific: h.Flags&(find.Weak|find.Plural) == 0})
+		}
 		// A sentence with no incident may still report a toll, unless its
 		// trigger summed up several (في هجومين … أودت بحياة العشرات) or
 		// was talk: a summary lends its figures to none.
@@ -243,11 +273,18 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 			cur = &Mention{Trigger: -1, Sent: si, Para: s.Para, C0: s.C0, C1: s.C1, HeadClause: s.C0, Continues: true}
 			out = append(out, cur)
 		}
+		reports := 0
 		for _, m := range out[first:] {
 			if m.Status != Actual && m.Status != Planned && m.Status != Negated {
 				continue
 			}
+			reports++
 			b.settleKind(l, m, refine, s.C0)
+		}
+		if reports > 1 {
+			for _, m := range out[first:] {
+				m.crowded = true
+			}
 		}
 	}
 	for _, m := range out {
@@ -255,6 +292,10 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 	}
 	return out, nil
 }
+
+// sequel is a trigger after a sequel word in a sentence that opens with a
+// comes verb: from is where its mention starts.
+type sequel struct{ trigger, clause, from int }
 
 // summed reports a trigger dropped as a summary, talk, background or
 // condition: the sentence's figures are its, not a toll of their own.

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -44,6 +45,11 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Planned, "planned", nil
 	case l.Has(find.Background, c.Tok0, h.Tok0):
 		return Background, "background", nil
+	case timeReference(l, h, c):
+		return Background, "time reference", nil
+	case listed(l, h):
+		// من قتل وذبح وخطف: kinds of violence listed, no incident.
+		return Summary, "list", nil
 	case l.Has(find.Summary, c.Tok0, c.Tok1):
 		return Summary, "summary", nil
 	}
@@ -51,6 +57,33 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Background, "relative", err
 	}
 	return Actual, "", nil
+}
+
+// timeReference reports a trigger that names a time rather than an
+// incident: right after منذ or قبل (منذ اغتيال الحريري، قبل اختطافه).
+func timeReference(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
+	if _, ok := l.CueBefore(find.Since, h.Tok0, c.Tok0); ok {
+		return true
+	}
+	_, ok := l.CueBefore(find.Before, h.Tok0, c.Tok0)
+	return ok
+}
+
+// listed reports a trigger joined by و to another trigger of another kind
+// (تفجيرات وخطف، قتل وخطف): a list of kinds of violence.
+func listed(l *find.Layers, h *find.Trigger) bool {
+	toks := l.Text.Tokens
+	for _, o := range l.TriggersIn(h.Tok1, h.Tok1+1) {
+		if o.Kind != h.Kind && o.Kind != find.Anaphor && arabic.IsConjoined(toks[o.Tok0].Text) {
+			return true
+		}
+	}
+	for _, o := range l.TriggersIn(max(0, h.Tok0-4), h.Tok0) {
+		if o.Tok1 == h.Tok0 && o.Kind != h.Kind && o.Kind != find.Anaphor && arabic.IsConjoined(toks[h.Tok0].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // denied reports a denial before the trigger in its sentence (نفى مصدر
