@@ -214,13 +214,25 @@ func datesAgree(inc *Incident, m *mention.Mention) bool {
 		return true
 	}
 	for _, o := range inc.dates {
-		// The same stretch, or they tell different things: a day and the
-		// month it falls in are an incident and a tally.
-		if o.Start != d.Date.Start || o.End != d.Date.End {
+		if !sameTime(o, d.Date) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameTime reports two dates that may date one incident: the same
+// stretch, or a year and a date inside it (في 2014، في حزيران 2014). A
+// day and the month it falls in tell different things: an incident and a
+// month's tally.
+func sameTime(a, b model.Date) bool {
+	if a.Start == b.Start && a.End == b.End {
+		return true
+	}
+	within := func(outer, inner model.Date) bool {
+		return outer.Precision == model.PrecisionYear && outer.Start <= inner.Start && inner.End <= outer.End
+	}
+	return within(a, b) || within(b, a)
 }
 
 // sidesAgree is false when both name who did it and the names differ:

@@ -125,7 +125,7 @@ func mainArmedGroup(actors []Actor) *ActorDef {
 	counts := map[*ActorDef]int{}
 	var best *ActorDef
 	for _, a := range actors {
-		if a.Def.Generic || a.Def.Type != model.RebelGroup || a.Def.Name == unidentified {
+		if a.Def.Generic || !a.Def.Armed() || a.Def.Name == unidentified {
 			continue
 		}
 		counts[a.Def]++

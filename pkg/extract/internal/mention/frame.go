@@ -45,8 +45,11 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 		own = own[:2]
 	}
 	m.Places = placesOf(l, own)
+	// Only a place where it happened can conflict with another report's:
+	// near a place or north of it says less (قرب مدينة X beside في منطقة Y
+	// التابعة لقضاء Z may be one place).
 	for _, p := range placesOf(l, own[1:]) {
-		if p.Place != nil && !p.Ref && p.Place.Feature != "country" {
+		if p.Place != nil && !p.Ref && p.Place.Feature != "country" && (p.Relation == model.In || p.Relation == "") {
 			m.Sites = append(m.Sites, p.Place)
 		}
 	}

@@ -51,16 +51,13 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 	ev.Evidence, ev.Mentions = w.evidence(inc)
 	ev.Locations = w.locations(inc)
 	ev.Actors = w.actors(inc, k)
-	protesters, forces := false, false
+	protesters, forces, rioters := false, false, false
 	for _, a := range ev.Actors {
-		switch {
-		case a.Type == model.Protesters && a.Role == model.Perpetrator && k == model.Attack:
-			// Protesters storming a building is a riot: no one was
-			// attacked with weapons, so the SPEC codes no event.
-			return model.Event{}, false
-		case a.Type == model.Protesters:
+		switch a.Type {
+		case model.Protesters:
 			protesters = true
-		case a.Type == model.StateForces:
+			rioters = rioters || a.Role == model.Perpetrator
+		case model.StateForces:
 			forces = true
 		}
 	}
@@ -70,6 +67,11 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 		ev.Actors = w.actors(inc, k)
 	}
 	ev.Casualties = w.casualties(inc, ev.Actors)
+	if rioters && k == model.Attack && !fell(ev.Casualties) && !w.otherSide(ev.Actors) {
+		// Protesters storming a building is a riot: no one was attacked
+		// with weapons, so the SPEC codes no event.
+		return model.Event{}, false
+	}
 	ev.Date = w.date(inc)
 	ev.Sources = w.sources(inc)
 	ev.Operation = w.operation(inc)
@@ -98,6 +100,26 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 	ev.Confidence = w.confidence(inc, &ev, specific)
 	ev.Notes = notes.Event(&ev)
 	return ev, true
+}
+
+// fell reports people killed or wounded.
+func fell(cs []model.Casualty) bool {
+	for _, c := range cs {
+		if c.Kind == model.Killed || c.Kind == model.Wounded {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSide reports a perpetrator that is not protesters.
+func (w *writer) otherSide(actors []model.Actor) bool {
+	for _, a := range actors {
+		if a.Role == model.Perpetrator && a.Type != model.Protesters {
+			return true
+		}
+	}
+	return false
 }
 
 // evidence is the lead, the first mention, and every mention that told the
