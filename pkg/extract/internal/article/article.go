@@ -326,7 +326,7 @@ func (b *builder) absorb(inc *Incident, m *mention.Mention) {
 		}
 	}
 	for _, p := range m.Places {
-		if p.Place != nil && !p.Ref && p.Relation != model.In && p.Place.Feature != "country" {
+		if p.Place != nil && !p.Ref && p.Relation == model.Near && p.Place.Feature != "country" {
 			inc.nearby = append(inc.nearby, p.Place)
 		}
 	}

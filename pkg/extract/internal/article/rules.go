@@ -135,23 +135,20 @@ const (
 	conflict                  // different places
 )
 
-// placesAgree compares where m and inc happened. Only the places where
-// something happened can conflict; a place named for orientation, a
-// speaker's or an office's never does, but a place near which it happened
-// may show they are one. Two towns in one governorate are two places,
-// whatever governorate or region both reports also name.
+// placesAgree compares where m and inc happened. Each side is read at its
+// most specific: two towns in one governorate are two places, whatever
+// governorate or region both reports also name. Only the places where
+// something happened can conflict; a place near which or north of which it
+// happened never does, but it may show they are one.
 func placesAgree(inc *Incident, m *mention.Mention) agreement {
 	var mNear []*gazetteer.Place
 	for _, q := range m.Places {
-		if q.Place != nil && !q.Ref && q.Relation != model.In && q.Place.Feature != "country" {
+		if q.Place != nil && !q.Ref && q.Relation == model.Near && q.Place.Feature != "country" {
 			mNear = append(mNear, q.Place)
 		}
 	}
-	a := append(inc.sites[:len(inc.sites):len(inc.sites)], inc.nearby...)
-	b := append(m.Sites[:len(m.Sites):len(m.Sites)], mNear...)
-	if fa, fb := finer(a), finer(b); len(fa) > 0 && len(fb) > 0 {
-		a, b = fa, fb
-	}
+	a := append(mostSpecific(inc.sites), inc.nearby...)
+	b := append(mostSpecific(m.Sites), mNear...)
 	for _, p := range a {
 		for _, q := range b {
 			if samePlace(p, q) {
@@ -163,6 +160,21 @@ func placesAgree(inc *Incident, m *mention.Mention) agreement {
 		return conflict
 	}
 	return unknown
+}
+
+// mostSpecific keeps the places below a governorate or a region, when
+// there are any.
+func mostSpecific(ps []*gazetteer.Place) []*gazetteer.Place {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.Feature != "governorate" && p.Feature != "region" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return append(out, ps...)
+	}
+	return out
 }
 
 // samePlace reports one place, or one inside the other (Kirkuk governorate
@@ -256,13 +268,3 @@ func sharesFigure(inc *Incident, m *mention.Mention) bool {
 	return false
 }
 
-// finer keeps the places below a governorate or a region.
-func finer(ps []*gazetteer.Place) []*gazetteer.Place {
-	out := ps[:0:0]
-	for _, p := range ps {
-		if p.Feature != "governorate" && p.Feature != "region" {
-			out = append(out, p)
-		}
-	}
-	return out
-}

@@ -41,15 +41,15 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 	hc := t.Clauses[m.HeadClause]
 	hc.Tok0, hc.Tok1 = max(hc.Tok0, m.Tok0), min(hc.Tok1, m.Tok1)
 	own := [][2]int{{hc.Tok0, hc.Tok1}, {m.Tok0, m.Tok1}, {s.Tok0, s.Tok1}}
-	if m.crowded {
-		own = own[:2]
+	if m.crowded || m.lo > 0 || m.hi > 0 {
+		own = own[:2] // the rest of the sentence tells something else
 	}
 	m.Places = placesOf(l, own)
 	// Only a place where it happened can conflict with another report's:
-	// near a place or north of it says less (قرب مدينة X beside في منطقة Y
-	// التابعة لقضاء Z may be one place).
+	// near a place says less (قرب مدينة X beside في منطقة Y التابعة لقضاء Z
+	// may be one place); east of a city, with nothing finer, is where.
 	for _, p := range placesOf(l, own[1:]) {
-		if p.Place != nil && !p.Ref && p.Place.Feature != "country" && (p.Relation == model.In || p.Relation == "") {
+		if p.Place != nil && !p.Ref && p.Place.Feature != "country" && p.Relation != model.Near {
 			m.Sites = append(m.Sites, p.Place)
 		}
 	}

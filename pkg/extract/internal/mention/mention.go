@@ -255,6 +255,19 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 				Generic: !b.supported(l, h, flags, c, s), Specific: flags&(find.Weak|find.Plural) == 0}
 			out = append(out, cur)
 		}
+		if comes {
+			// ويأتي الهجوم بعد ساعات من وصول …: what follows the sequel word
+			// is not the incident's own.
+			for _, m := range out[first:] {
+				if !m.Head() {
+					continue
+				}
+				tr := l.Triggers[m.Trigger]
+				if q, ok := l.Cue(find.Sequel, tr.Tok1, t.Clauses[m.C1-1].Tok1); ok && (m.hi == 0 || q.Tok0 < m.hi) {
+					m.hi = q.Tok0
+				}
+			}
+		}
 		for _, q := range sequels {
 			h := &l.Triggers[q.trigger]
 			for _, m := range out[first:] {

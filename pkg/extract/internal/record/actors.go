@@ -54,28 +54,33 @@ func (w *writer) actors(inc *article.Incident, k model.EventType) []model.Actor 
 	return w.persons(inc, out, index)
 }
 
-// forceOnProtesters: when forces and protesters meet in an attack and the
-// text names no attacker, the forces used the force (ACLED's excessive
-// force against protesters).
+// forceOnProtesters: when forces and protesters meet in an attack, the
+// forces used the force and the protesters suffered it (ACLED's excessive
+// force against protesters), unless another side is named as the attacker.
 func (w *writer) forceOnProtesters(out []model.Actor, k model.EventType) {
 	if k != model.Attack {
 		return
 	}
-	protesters := false
+	protesters, forces := false, false
 	for _, a := range out {
-		if a.Type == model.Protesters {
+		switch {
+		case a.Type == model.Protesters:
 			protesters = true
-		}
-		if a.Role == model.Perpetrator {
-			return
+		case a.Type == model.StateForces:
+			forces = true
+		case a.Role == model.Perpetrator:
+			return // gunmen, a militia
 		}
 	}
-	if !protesters {
+	if !protesters || !forces {
 		return
 	}
 	for i := range out {
-		if out[i].Type == model.StateForces {
+		switch out[i].Type {
+		case model.StateForces:
 			out[i].Role = model.Perpetrator
+		case model.Protesters:
+			out[i].Role = model.Target
 		}
 	}
 }

@@ -67,8 +67,9 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 		ev.Actors = w.actors(inc, k)
 	}
 	ev.Casualties = w.casualties(inc, ev.Actors)
-	if rioters && k == model.Attack && !fell(ev.Casualties) && !w.otherSide(ev.Actors) {
-		// Protesters storming a building is a riot: no one was attacked
+	if protesters && k == model.Attack && !fell(ev.Casualties) && (forces || rioters && !w.otherSide(ev.Actors)) {
+		// Protesters storming a building, or forces dispersing them with
+		// gas and water, is a riot or a dispersal: no one was attacked
 		// with weapons, so the SPEC codes no event.
 		return model.Event{}, false
 	}
