@@ -16,9 +16,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
 	"github.com/rasd-monitor/rasd/pkg/extract"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/timex"
 	"github.com/rasd-monitor/rasd/rules"

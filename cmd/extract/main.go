@@ -5,7 +5,7 @@
 // How the batch behaves when things go wrong:
 //
 //   - Unreadable or malformed input is one failure per document, named by
-//     file or file:line (policies in internal/ingest: invalid UTF-8 becomes
+//     file or file:line (policies in pkg/ingest: invalid UTF-8 becomes
 //     U+FFFD per byte, duplicate ids fail the later document).
 //   - A document that exceeds --doc-timeout fails and the batch goes on.
 //     Should Extract not return within a grace period after that deadline

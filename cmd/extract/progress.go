@@ -6,7 +6,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )

@@ -1,4 +1,4 @@
-// Package ingest turns the command's arguments (.txt files, .jsonl files,
+// Package ingest turns the extract command's arguments (.txt files, .jsonl files,
 // directories, "-" for JSONL on stdin) into a stream of documents, in input
 // order, reporting every document it cannot read instead of dropping it.
 //
