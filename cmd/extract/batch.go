@@ -114,9 +114,11 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 		return bad("--max-doc-bytes must not be negative")
 	}
 	if cfg.published != "" {
-		if _, err := time.Parse("2006-01-02", cfg.published); err != nil {
-			return bad("--published %q: want YYYY-MM-DD", cfg.published)
+		d, err := timex.ParsePublished(cfg.published)
+		if err != nil {
+			return bad("--published: %v", err)
 		}
+		cfg.published = d
 	}
 	if cfg.rulesDir != "" {
 		if fi, err := os.Stat(filepath.Join(cfg.rulesDir, "ar")); err != nil || !fi.IsDir() {

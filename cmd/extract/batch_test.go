@@ -227,6 +227,8 @@ func TestUsage(t *testing.T) {
 		nil,
 		{"--workers", "0", "x"},
 		{"--published", "2021-02-30", "x"},
+		{"--published", "0000-01-01", "x"},
+		{"--published", "9999-12-31", "x"},
 		{"--nope", "x"},
 		{"--doc-timeout", "-1s", "x"},
 		{"--rules", "/nonexistent", "x"},

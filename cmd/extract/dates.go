@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -40,10 +39,12 @@ func runDatesTag(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *published != "" {
-		if _, err := time.Parse("2006-01-02", *published); err != nil {
-			fmt.Fprintf(stderr, "extract dates tag: --published %q: want YYYY-MM-DD\n", *published)
+		d, err := timex.ParsePublished(*published)
+		if err != nil {
+			fmt.Fprintf(stderr, "extract dates tag: --published: %v\n", err)
 			return 2
 		}
+		*published = d
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, datesUsage)
@@ -153,14 +154,7 @@ func runDatesReport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		docs++
-		pub := ""
-		if t, err := time.Parse(time.RFC3339, d.Published); err == nil {
-			pub = t.Format("2006-01-02")
-		} else if len(d.Published) >= 10 {
-			if _, err := time.Parse("2006-01-02", d.Published[:10]); err == nil {
-				pub = d.Published[:10]
-			}
-		}
+		pub, _ := timex.ParsePublished(d.Published) // a bad date counts as none
 		if pub == "" {
 			if p, ok := tg.Published(d.Text); ok {
 				pub = p

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/rasd-monitor/rasd/internal/eval"
 	"github.com/rasd-monitor/rasd/pkg/extract"
@@ -83,9 +82,11 @@ func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok 
 		return bad("--rules and --gazetteer configure the extractor; they mean nothing with --pred")
 	}
 	if c.published != "" {
-		if _, err := time.Parse(time.DateOnly, c.published); err != nil {
-			return bad("--published %q is not YYYY-MM-DD", c.published)
+		d, err := timex.ParsePublished(c.published)
+		if err != nil {
+			return bad("--published: %v", err)
 		}
+		c.published = d
 	}
 	return c, 0, true
 }

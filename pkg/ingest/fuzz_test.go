@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/rasd-monitor/rasd/pkg/timex"
 )
 
 // FuzzReadJSONL: any input, no panic, and every line is accounted for: each
@@ -72,7 +74,7 @@ func FuzzReadJSONL(f *testing.F) {
 			assert.NotEmpty(t, strings.TrimSpace(it.Doc.ID))
 			assert.True(t, utf8.ValidString(it.Doc.Text), "text is valid UTF-8")
 			if it.Doc.Published != "" {
-				_, perr := ParseDate(it.Doc.Published)
+				_, perr := timex.ParsePublished(it.Doc.Published)
 				assert.NoError(t, perr)
 				assert.Len(t, it.Doc.Published, 10)
 			}

@@ -38,10 +38,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/rasd-monitor/rasd/pkg/model"
+	"github.com/rasd-monitor/rasd/pkg/timex"
 )
 
 // Item is one input document, or the failure to read one.
@@ -301,7 +301,7 @@ func readTxt(path string, opts *Options) Item {
 		}
 		if ok {
 			// A detector answer that is no date is ignored like no answer.
-			if d, err := ParseDate(d); err == nil {
+			if d, err := timex.ParsePublished(d); err == nil {
 				it.Doc.Published = d
 			}
 		}
@@ -367,19 +367,6 @@ func universalNewlines(s string) string {
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n")
-}
-
-// ParseDate accepts YYYY-MM-DD or an RFC 3339 timestamp and returns the
-// date as YYYY-MM-DD. A timestamp keeps the calendar date of its own zone:
-// that is the day the article was dated by its publisher.
-func ParseDate(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.Format("2006-01-02"), nil
-		}
-	}
-	return "", fmt.Errorf("bad date %q: want YYYY-MM-DD or RFC 3339 (2018-09-27T16:22:23Z)", s)
 }
 
 func readJSONLFile(ctx context.Context, path string, opts *Options, yield func(Item) error) error {
@@ -478,7 +465,7 @@ func decodeLine(line []byte, opts *Options) Item {
 	}
 	it.Doc.Text = *jd.Text
 	if jd.Published != nil && strings.TrimSpace(*jd.Published) != "" {
-		d, err := ParseDate(*jd.Published)
+		d, err := timex.ParsePublished(*jd.Published)
 		if err != nil {
 			it.Err = fmt.Errorf("published: %w", err)
 			return it

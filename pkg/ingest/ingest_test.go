@@ -204,22 +204,22 @@ func TestStopsOnYieldError(t *testing.T) {
 	assert.Equal(t, 1, n)
 }
 
-func TestParseDate(t *testing.T) {
-	for in, want := range map[string]string{
-		"2018-09-27T16:22:23Z":      "2018-09-27",
-		"2018-09-27T23:22:23+03:00": "2018-09-27",
-		"2018-09-27":                "2018-09-27",
-		" 2018-09-27 ":              "2018-09-27",
-		"2018-09-27 10:00:00":       "2018-09-27",
-	} {
-		got, err := ParseDate(in)
-		require.NoError(t, err, in)
-		assert.Equal(t, want, got, in)
-	}
-	for _, in := range []string{"2018-13-01", "27/09/2018", "x"} {
-		_, err := ParseDate(in)
-		assert.Error(t, err, in)
-	}
+// Year 0000 or 9999 parse as dates, but resolving "yesterday" or "next
+// month" against them wrote "-0001-12-31" and "10000-01-01": a bad
+// publication date fails its document instead.
+func TestPublishedYearOutOfRange(t *testing.T) {
+	r := strings.NewReader(`{"id":"a","text":"أمس","published":"0000-01-01"}` + "\n" +
+		`{"id":"b","text":"غدا","published":"9999-12-31T10:00:00Z"}` + "\n" +
+		`{"id":"c","text":"x","published":"1999-12-31"}` + "\n")
+	var items []Item
+	require.NoError(t, ReadJSONL(context.Background(), r, "s", Options{}, func(it Item) error {
+		items = append(items, it)
+		return nil
+	}))
+	require.Len(t, items, 3)
+	assert.ErrorContains(t, items[0].Err, "year 0 is outside 1900-2199")
+	assert.ErrorContains(t, items[1].Err, "year 9999 is outside 1900-2199")
+	assert.NoError(t, items[2].Err)
 }
 
 func TestNamedPipeIsJSONL(t *testing.T) {
