@@ -79,8 +79,14 @@ func (x *Extractor) Published(text string) (string, bool) {
 }
 
 // Extract returns the events of one document, in order of their evidence,
-// each valid against the SPEC. It returns ctx's error when ctx ends first.
+// each valid against the SPEC. The document needs an id; Published may be
+// empty, YYYY-MM-DD or RFC 3339. When ctx ends first it returns ctx's
+// error and no events.
 func (x *Extractor) Extract(ctx context.Context, doc model.Document) ([]model.Event, error) {
+	doc, err := checkDocument(doc)
+	if err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -108,7 +114,10 @@ func (x *Extractor) Extract(ctx context.Context, doc model.Document) ([]model.Ev
 			return nil, fmt.Errorf("document %s: %w", doc.ID, err)
 		}
 	}
-	return events, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return events, nil
 }
 
 // docState is one document while it is being read.
