@@ -80,7 +80,7 @@ func (c *lateContext) ask() bool {
 	return c.asked >= c.n
 }
 
-func (c *lateContext) Done() <-chan struct{} { c.ask(); return c.done }
+func (c *lateContext) Done() <-chan struct{}       { c.ask(); return c.done }
 func (c *lateContext) Deadline() (time.Time, bool) { return time.Time{}, false }
 
 func (c *lateContext) Err() error {
