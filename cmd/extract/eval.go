@@ -218,7 +218,7 @@ func readPredFile(path string) ([]model.Event, error) {
 	var out []model.Event
 	var errs []error
 	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), ingest.DefaultMaxLine)
+	sc.Buffer(make([]byte, 0, 64<<10), ingest.DefaultMaxDocBytes)
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 {

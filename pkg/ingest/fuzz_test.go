@@ -34,7 +34,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const maxLine = 256 // small, so that the too-long path is fuzzed too
 		var items []Item
-		err := ReadJSONL(context.Background(), bytes.NewReader(data), "f", Options{MaxLine: maxLine}, func(it Item) error {
+		err := ReadJSONL(context.Background(), bytes.NewReader(data), "f", Options{MaxDocBytes: maxLine}, func(it Item) error {
 			items = append(items, it)
 			return nil
 		})

@@ -1,9 +1,15 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -132,7 +138,7 @@ func TestLongLines(t *testing.T) {
 		`{"id":"over","text":"` + strings.Repeat("x", 2000) + `"}` + "\n" +
 		`{"id":"after","text":"ok"}`)
 	var items []Item
-	err := ReadJSONL(context.Background(), r, "s", Options{MaxLine: 100 << 20}, func(it Item) error {
+	err := ReadJSONL(context.Background(), r, "s", Options{MaxDocBytes: 100 << 20}, func(it Item) error {
 		items = append(items, it)
 		return nil
 	})
@@ -144,12 +150,12 @@ func TestLongLines(t *testing.T) {
 
 	r = strings.NewReader(`{"id":"over","text":"` + strings.Repeat("x", 2000) + `"}` + "\n" + `{"id":"after","text":"ok"}` + "\n")
 	items = nil
-	require.NoError(t, ReadJSONL(context.Background(), r, "s", Options{MaxLine: 1000}, func(it Item) error {
+	require.NoError(t, ReadJSONL(context.Background(), r, "s", Options{MaxDocBytes: 1000}, func(it Item) error {
 		items = append(items, it)
 		return nil
 	}))
 	require.Len(t, items, 2)
-	assert.ErrorContains(t, items[0].Err, "more than 1000 bytes")
+	assert.EqualError(t, items[0].Err, "line of 2023 bytes is over the limit of 1000 bytes")
 	assert.Equal(t, "s:1", items[0].Where)
 	assert.Equal(t, "after", items[1].Doc.ID)
 	assert.Equal(t, "s:2", items[1].Where)
@@ -253,4 +259,258 @@ func TestJSONArrayIsOneError(t *testing.T) {
 		require.Len(t, items, 1, in)
 		assert.ErrorContains(t, items[0].Err, "not JSON Lines")
 	}
+}
+
+// A symlink to a directory given as PATH read nothing (`ln -s seeds L;
+// extract L` gave 0 documents, exit 0): the user pointed at it, so it is
+// followed, and the documents are named under the link.
+func TestSymlinkedRootIsFollowed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "real", "a.txt"), "أ")
+	write(t, filepath.Join(dir, "real", "sub", "b.jsonl"), `{"id":"b","text":"ب"}`+"\n")
+	link := filepath.Join(dir, "L")
+	require.NoError(t, os.Symlink(filepath.Join(dir, "real"), link))
+	items := readAll(t, []string{link}, Options{})
+	var got []string
+	for _, it := range items {
+		require.NoError(t, it.Err)
+		got = append(got, it.Doc.ID+"@"+it.Where)
+	}
+	assert.Equal(t, []string{"a@" + filepath.Join(link, "a.txt"), "b@" + filepath.Join(link, "sub", "b.jsonl") + ":1"}, got)
+}
+
+func TestSymlinkLoops(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "d", "a.txt"), "أ")
+	// A link back up inside the tree is not followed: no endless walk.
+	require.NoError(t, os.Symlink(dir, filepath.Join(dir, "d", "up")))
+	items := readAll(t, []string{filepath.Join(dir, "d")}, Options{})
+	require.Len(t, items, 1)
+	assert.Equal(t, "a", items[0].Doc.ID)
+
+	// A root that is a loop of links is an error, not a hang.
+	loop := filepath.Join(dir, "loop")
+	require.NoError(t, os.Symlink(loop, loop))
+	items = readAll(t, []string{loop}, Options{})
+	require.Len(t, items, 1)
+	assert.ErrorContains(t, items[0].Err, "too many levels of symbolic links")
+}
+
+// hugeLine streams one JSONL line of n bytes without holding it.
+type hugeLine struct{ n, pos int }
+
+func (h *hugeLine) Read(p []byte) (int, error) {
+	const head = `{"id":"huge","text":"`
+	if h.pos >= h.n+2 {
+		return 0, io.EOF
+	}
+	i := 0
+	for ; i < len(p) && h.pos < h.n+2; i++ {
+		switch {
+		case h.pos < len(head):
+			p[i] = head[h.pos]
+		case h.pos == h.n-2:
+			p[i] = '"'
+		case h.pos == h.n-1:
+			p[i] = '}'
+		case h.pos == h.n:
+			p[i] = '\n'
+		case h.pos == h.n+1:
+			p[i] = '\n' // then a blank line
+		default:
+			p[i] = 'x'
+		}
+		h.pos++
+	}
+	return i, nil
+}
+
+// A line over the limit is read through and dropped: what reading holds
+// does not grow with the line. (Before, every line was buffered up to
+// 256 MB whatever the document limit.)
+func TestHugeLineIsSkippedWhileReading(t *testing.T) {
+	const size = 64 << 20
+	r := io.MultiReader(&hugeLine{n: size}, strings.NewReader(`{"id":"after","text":"ok"}`+"\n"))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var items []Item
+	require.NoError(t, ReadJSONL(context.Background(), r, "s", Options{MaxDocBytes: 1 << 20}, func(it Item) error {
+		items = append(items, it)
+		return nil
+	}))
+	runtime.ReadMemStats(&after)
+	require.Len(t, items, 2)
+	var tooLarge *TooLargeError
+	require.True(t, errors.As(items[0].Err, &tooLarge), "%v", items[0].Err)
+	assert.Equal(t, TooLargeError{What: "line", Size: size, Limit: 1 << 20}, *tooLarge)
+	assert.Equal(t, "s:1", items[0].Where)
+	assert.Equal(t, "after", items[1].Doc.ID)
+	assert.Equal(t, "s:3", items[1].Where)
+	allocated := after.TotalAlloc - before.TotalAlloc
+	assert.Less(t, allocated, uint64(8<<20), "reading a 64 MB line allocated %d bytes", allocated)
+}
+
+// Text can decode to more bytes than its line (an invalid byte becomes
+// the three bytes of U+FFFD): the limit holds for the text too.
+func TestDecodedTextOverLimit(t *testing.T) {
+	line := `{"id":"a","text":"` + strings.Repeat("x", 60) + strings.Repeat("\xff", 20) + `"}`
+	require.Len(t, line, 100)
+	var items []Item
+	require.NoError(t, ReadJSONL(context.Background(), strings.NewReader(line+"\n"), "s", Options{MaxDocBytes: 100}, func(it Item) error {
+		items = append(items, it)
+		return nil
+	}))
+	require.Len(t, items, 1)
+	assert.EqualError(t, items[0].Err, "text of 120 bytes is over the limit of 100 bytes")
+	assert.Empty(t, items[0].Doc.Text, "the text is not kept")
+}
+
+func TestTxtFileOverLimit(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "big.txt"), strings.Repeat("ب", 1000))
+	items := readAll(t, []string{dir}, Options{MaxDocBytes: 100})
+	require.Len(t, items, 1)
+	assert.EqualError(t, items[0].Err, "file of 2000 bytes is over the limit of 100 bytes")
+}
+
+// The run's outputs are never read back: an error file inside an input
+// directory was read as input, its errors written to it again, forever.
+func TestExcludedFilesAreNotRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.jsonl"), `{"id":"a","text":"x"}`+"\n")
+	out := filepath.Join(dir, "z_errors.jsonl")
+	write(t, out, `{"id":"e","where":"w","error":"bad"}`+"\n")
+	fi, err := os.Stat(out)
+	require.NoError(t, err)
+	opts := Options{Exclude: []os.FileInfo{fi}}
+
+	items := readAll(t, []string{dir}, opts)
+	require.Len(t, items, 1, "the walk skips the output")
+	assert.Equal(t, "a", items[0].Doc.ID)
+
+	items = readAll(t, []string{out}, opts)
+	require.Len(t, items, 1)
+	assert.ErrorContains(t, items[0].Err, "an output file of this run")
+}
+
+func TestContains(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "in", "sub", "v.jsonl"), "")
+	write(t, filepath.Join(dir, "in", ".hidden", "h.jsonl"), "")
+	write(t, filepath.Join(dir, "in", "notes.md"), "")
+	write(t, filepath.Join(dir, "elsewhere.jsonl"), "")
+	stat := func(p string) os.FileInfo {
+		fi, err := os.Stat(filepath.Join(dir, p))
+		require.NoError(t, err)
+		return fi
+	}
+	paths := []string{"-", filepath.Join(dir, "in")}
+	where, found := Contains(context.Background(), paths, stat("in/sub/v.jsonl"))
+	assert.True(t, found)
+	assert.Equal(t, filepath.Join(dir, "in", "sub", "v.jsonl"), where)
+	for _, p := range []string{"elsewhere.jsonl", "in/.hidden/h.jsonl", "in/notes.md"} {
+		_, found = Contains(context.Background(), paths, stat(p))
+		assert.False(t, found, "%s is not read, so not an input", p)
+	}
+	where, found = Contains(context.Background(), []string{filepath.Join(dir, "elsewhere.jsonl")}, stat("elsewhere.jsonl"))
+	assert.True(t, found)
+	assert.Equal(t, filepath.Join(dir, "elsewhere.jsonl"), where)
+}
+
+func gz(t *testing.T, data string) string {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	_, err := w.Write([]byte(data))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return b.String()
+}
+
+func TestGzip(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.jsonl.gz"), gz(t, `{"id":"j1","text":"نص"}`+"\n"+`{"id":"j2","text":"آخر"}`+"\n"))
+	write(t, filepath.Join(dir, "b.TXT.GZ"), gz(t, "\uFEFFسطر\r\nثان"))
+	write(t, filepath.Join(dir, "c.jsonl.gz"), "not gzip at all")
+	truncated := gz(t, `{"id":"t1","text":"x"}`+"\n"+strings.Repeat(`{"id":"tn","text":"y"}`, 100))
+	write(t, filepath.Join(dir, "d.jsonl.gz"), truncated[:len(truncated)-12])
+	write(t, filepath.Join(dir, "e.gz"), gz(t, "x"))
+	items := readAll(t, []string{dir}, Options{})
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Doc.ID+"@"+strings.TrimPrefix(it.Where, dir+"/"))
+	}
+	assert.Equal(t, []string{"j1@a.jsonl.gz:1", "j2@a.jsonl.gz:2", "b@b.TXT.GZ", "@c.jsonl.gz", "t1@d.jsonl.gz:1", "@d.jsonl.gz:2"}, got,
+		"e.gz says nothing of what it holds: not an input")
+	assert.Equal(t, "نص", items[0].Doc.Text)
+	assert.Equal(t, "سطر\nثان", items[2].Doc.Text, "the .txt policies apply inside")
+	assert.ErrorContains(t, items[3].Err, "gzip: invalid header")
+	assert.ErrorContains(t, items[5].Err, "unexpected EOF", "a truncated archive fails where it ends")
+
+	var consumed int64
+	for _, it := range items[:2] {
+		consumed += it.Bytes
+	}
+	fi, err := os.Stat(filepath.Join(dir, "a.jsonl.gz"))
+	require.NoError(t, err)
+	assert.Equal(t, fi.Size(), consumed, "bytes count the compressed file, as Size does")
+
+	items = readAll(t, []string{filepath.Join(dir, "a.jsonl.gz")}, Options{})
+	require.Len(t, items, 2, "named explicitly too")
+}
+
+func readStdin(t *testing.T, in string, f Format) []Item {
+	t.Helper()
+	return readAll(t, []string{"-"}, Options{Stdin: strings.NewReader(in), StdinFormat: f})
+}
+
+// Plain Arabic text on stdin failed with bad JSON: invalid character 'Ù'.
+func TestStdinGuess(t *testing.T) {
+	items := readStdin(t, "\n  قتل 3 مدنيين {x}\n", Guess)
+	require.Len(t, items, 1)
+	require.NoError(t, items[0].Err)
+	assert.Equal(t, StdinID, items[0].Doc.ID)
+	assert.Equal(t, StdinName, items[0].Where)
+	assert.Equal(t, "\n  قتل 3 مدنيين {x}\n", items[0].Doc.Text, "leading white space is kept: offsets count it")
+
+	items = readStdin(t, "\n\uFEFF  "+`{"id":"a","text":"x"}`+"\n"+`{"id":"b","text":"y"}`, Guess)
+	require.Len(t, items, 2)
+	assert.Equal(t, StdinName+":2", items[0].Where, "lines are counted from the true first line")
+
+	items = readStdin(t, `[{"id":"a","text":"x"}]`, Guess)
+	require.Len(t, items, 1)
+	assert.ErrorContains(t, items[0].Err, "not JSON Lines")
+
+	assert.Empty(t, readStdin(t, " \n\n", Guess), "nothing given: no document")
+}
+
+func TestStdinForced(t *testing.T) {
+	items := readStdin(t, `{"id":"a","text":"x"}`, Text)
+	require.Len(t, items, 1)
+	assert.Equal(t, `{"id":"a","text":"x"}`, items[0].Doc.Text)
+
+	items = readStdin(t, "قتل", JSONL)
+	require.Len(t, items, 1)
+	assert.ErrorContains(t, items[0].Err, "bad JSON")
+
+	items = readStdin(t, "", Text)
+	require.Len(t, items, 1, "an empty article when asked for one")
+	assert.NoError(t, items[0].Err)
+}
+
+// A lone surrogate escape decodes to one U+FFFD: one code point for the
+// one Python's json.loads keeps, so offsets after it agree. Python:
+//
+//	>>> s = json.loads(r'"a\ud83db\ud83d\ude00c\ude00"')
+//	>>> len(s), s.index("c")
+//	(6, 4)
+func TestLoneSurrogates(t *testing.T) {
+	items := readStdin(t, `{"id":"a","text":"a\ud83db\ud83d\ude00c\ude00"}`, JSONL)
+	require.Len(t, items, 1)
+	require.NoError(t, items[0].Err)
+	runes := []rune(items[0].Doc.Text)
+	assert.Len(t, runes, 6)
+	assert.Equal(t, 4, slices.Index(runes, 'c'), "c is code point 4, as in Python")
+	assert.Equal(t, []rune{'a', '\uFFFD', 'b', '\U0001F600', 'c', '\uFFFD'}, runes)
 }
