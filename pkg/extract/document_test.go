@@ -109,3 +109,33 @@ func TestCancellationNeverReturnsEvents(t *testing.T) {
 		require.Nil(t, evs, "n=%d: events returned with the error", n)
 	}
 }
+
+// English input gave 0 events with no word: a text that is not Arabic is
+// now an error the caller can tell apart (ErrNotArabic), and the batch
+// counts it as skipped.
+func TestNotArabic(t *testing.T) {
+	x := newExtractor(t)
+	english := "A car bomb exploded near a checkpoint in Baghdad on Monday, killing three soldiers."
+	for name, c := range map[string]struct {
+		text       string
+		notArabic  bool
+		whyContain string
+	}{
+		"English":               {english, true, "0 of 68 letters are Arabic"},
+		"short English":         {"Car bomb", true, "0 of 7 letters are Arabic"},
+		"English, Arabic names": {english + " (بغداد، الجيش)", true, "10 of 78 letters are Arabic"},
+		"Arabic":                {yesterdayAttack, false, ""},
+		"Arabic with English":   {yesterdayAttack + " Source: Reuters, AFP and local media outlets.", false, ""},
+		"short, mixed":          {"Baghdad بغداد attack", false, ""},
+		"no letters":            {"12 / 15 — 2023", false, ""},
+		"empty":                 {"", false, ""},
+	} {
+		_, err := x.Extract(context.Background(), model.Document{ID: "e", Text: c.text})
+		if !c.notArabic {
+			assert.NoError(t, err, name)
+			continue
+		}
+		assert.ErrorIs(t, err, extract.ErrNotArabic, name)
+		assert.ErrorContains(t, err, "document e: not Arabic text: "+c.whyContain, name)
+	}
+}
