@@ -33,10 +33,9 @@ func runDates(args []string, stdout, stderr io.Writer) int {
 
 func runDatesTag(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract dates tag", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` to resolve relative expressions against")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, datesUsage, args, stdout, stderr); !ok {
+		return code
 	}
 	if *published != "" {
 		d, err := timex.ParsePublished(*published)
@@ -121,6 +120,11 @@ type reportDoc struct {
 }
 
 func runDatesReport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract dates report", flag.ContinueOnError)
+	if code, ok := parseFlags(fs, datesUsage, args, stdout, stderr); !ok {
+		return code
+	}
+	args = fs.Args()
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, datesUsage)
 		return 2

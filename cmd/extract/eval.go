@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/rasd-monitor/rasd/internal/eval"
 	"github.com/rasd-monitor/rasd/pkg/extract"
@@ -45,13 +46,8 @@ type evalConfig struct {
 
 // parseEvalArgs parses the command line; ok is false when the command
 // should exit with code (0 after -h, 2 on a usage error).
-func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok bool) {
+func parseEvalArgs(args []string, stdout, stderr io.Writer) (c evalConfig, code int, ok bool) {
 	fs := flag.NewFlagSet("extract eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, evalUsage)
-		fs.PrintDefaults()
-	}
 	fs.StringVar(&c.gold, "gold", "", "gold events `FILE` (JSONL, gold/README.md)")
 	fs.StringVar(&c.docs, "docs", "", "the documents: a directory of .txt, a .txt or a .jsonl `PATH`")
 	fs.StringVar(&c.pred, "pred", "", "score the predicted events of `FILE` (SPEC JSONL) instead of running the extractor")
@@ -60,11 +56,8 @@ func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok 
 	fs.StringVar(&c.rulesDir, "rules", "", "rules `DIR` (holding ar/*.txt) instead of the embedded rules")
 	fs.StringVar(&c.gazDir, "gazetteer", "", "GeoNames dump `DIR` (IQ.txt, SY.txt, ...) merged into the embedded gazetteer")
 	fs.BoolVar(&c.verbose, "v", false, "list per gold event what matched and which slots failed, and the unmatched predictions")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return c, 0, false
-		}
-		return c, 2, false
+	if code, ok := parseFlags(fs, strings.TrimSuffix(evalUsage, "\n"), args, stdout, stderr); !ok {
+		return c, code, false
 	}
 	bad := func(format string, a ...any) (evalConfig, int, bool) {
 		fmt.Fprintf(stderr, "extract eval: "+format+"\n", a...)
@@ -93,7 +86,7 @@ func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok 
 
 // runEval implements `extract eval`.
 func runEval(args []string, stdout, stderr io.Writer) int {
-	c, code, ok := parseEvalArgs(args, stderr)
+	c, code, ok := parseEvalArgs(args, stdout, stderr)
 	if !ok {
 		return code
 	}

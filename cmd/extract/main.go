@@ -26,6 +26,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 	"runtime/debug"
@@ -44,6 +45,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runGazetteer(args[1:], stdout, stderr)
 		case "dates":
 			return runDates(args[1:], stdout, stderr)
+		case "help":
+			// extract help [SUBCOMMAND]: the same as -h, on stdout.
+			if len(args) > 1 {
+				return run([]string{args[1], "-h"}, stdin, stdout, stderr)
+			}
+			return runBatch(context.Background(), []string{"-h"}, stdin, stdout, stderr)
 		}
 	}
 	ctx, stop := signalContext()
