@@ -514,3 +514,12 @@ func TestLoneSurrogates(t *testing.T) {
 	assert.Equal(t, 4, slices.Index(runes, 'c'), "c is code point 4, as in Python")
 	assert.Equal(t, []rune{'a', '\uFFFD', 'b', '\U0001F600', 'c', '\uFFFD'}, runes)
 }
+
+// A field of the wrong type is named as the user wrote it (the message
+// named our Go struct: "Go struct field jsonDoc.text").
+func TestWrongFieldType(t *testing.T) {
+	items := readStdin(t, `{"id":"a","text":5}`+"\n"+`{"id":"b","text":"x","title":["t"]}`+"\n", JSONL)
+	require.Len(t, items, 2)
+	assert.EqualError(t, items[0].Err, `bad JSON: "text" must be a string, not a number`)
+	assert.EqualError(t, items[1].Err, `bad JSON: "title" must be a string, not a array`)
+}
