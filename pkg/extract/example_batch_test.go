@@ -64,7 +64,7 @@ func ExampleBatch() {
 	}
 	// Output:
 	// <stdin>:2 skipped: document b: not Arabic text: 0 of 37 letters are Arabic
-	// <stdin>:3 failed: bad JSON: "text" must be a string, not a number
+	// <stdin>:3 failed: bad JSON: "text" must be a string, not number
 	// 3 documents, 1 ok, 1 failed, 1 skipped, 1 events
 	// a#1 ied 2023-03-12
 }

@@ -520,6 +520,6 @@ func TestLoneSurrogates(t *testing.T) {
 func TestWrongFieldType(t *testing.T) {
 	items := readStdin(t, `{"id":"a","text":5}`+"\n"+`{"id":"b","text":"x","title":["t"]}`+"\n", JSONL)
 	require.Len(t, items, 2)
-	assert.EqualError(t, items[0].Err, `bad JSON: "text" must be a string, not a number`)
-	assert.EqualError(t, items[1].Err, `bad JSON: "title" must be a string, not a array`)
+	assert.EqualError(t, items[0].Err, `bad JSON: "text" must be a string, not number`)
+	assert.EqualError(t, items[1].Err, `bad JSON: "title" must be a string, not array`)
 }

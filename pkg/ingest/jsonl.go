@@ -92,7 +92,7 @@ func decodeLine(line []byte, opts *Options) Item {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
 			// Name the field as the user wrote it, not our Go struct.
-			it.Err = fmt.Errorf("bad JSON: %q must be a %s, not a %s", typeErr.Field, typeErr.Type, typeErr.Value)
+			it.Err = fmt.Errorf("bad JSON: %q must be a %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
 			return it
 		}
 		it.Err = fmt.Errorf("bad JSON: %w", err)
