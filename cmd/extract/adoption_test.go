@@ -115,24 +115,31 @@ func TestNotArabicIsSkipped(t *testing.T) {
 	assert.Equal(t, `{"id":"en","where":"<stdin>:1","status":"skipped","error":"document en: not Arabic text: 0 of 7 letters are Arabic"}`+"\n", string(raw))
 }
 
-// hugeLine streams n bytes of one JSONL line, then a newline.
+// hugeLine streams n bytes of one JSONL line (never closed: it is
+// dropped unread), then a newline.
 type hugeLine struct{ n, pos int }
 
 func (h *hugeLine) Read(p []byte) (int, error) {
-	if h.pos > h.n {
-		return 0, io.EOF
-	}
+	const head = `{"id":"h","text":"`
 	i := 0
-	for ; i < len(p) && h.pos <= h.n; i++ {
+	for i < len(p) && h.pos <= h.n {
 		switch {
-		case h.pos == h.n:
-			p[i] = '\n'
-		case h.pos < 20:
-			p[i] = `{"id":"h","text":"xx`[h.pos]
+		case h.pos < len(head):
+			c := copy(p[i:], head[h.pos:])
+			i, h.pos = i+c, h.pos+c
+		case h.pos < h.n:
+			c := min(len(p)-i, h.n-h.pos)
+			for k := range c {
+				p[i+k] = 'x'
+			}
+			i, h.pos = i+c, h.pos+c
 		default:
-			p[i] = 'x'
+			p[i] = '\n'
+			i, h.pos = i+1, h.pos+1
 		}
-		h.pos++
+	}
+	if i == 0 {
+		return 0, io.EOF
 	}
 	return i, nil
 }

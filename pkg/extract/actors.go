@@ -16,15 +16,6 @@ func forcesFirst(k kind) bool {
 	return false
 }
 
-func (d *docState) actorIn(a, b int) bool {
-	for _, h := range d.actorsIn(a, b) {
-		if h.tok1 <= b {
-			return true
-		}
-	}
-	return false
-}
-
 // resolve turns a generic word for fighters into the armed group the
 // article names, or an unidentified armed group.
 func (d *docState) resolve(def *actorDef) (string, model.ActorType, string) {

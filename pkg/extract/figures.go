@@ -136,16 +136,12 @@ const maxAfterGap = 10
 // figure: مقتل 11 جنديا (0)، حصيلة قتلى أولية بلغت 41 شخصا (2).
 const maxCueGap = 3
 
-// findCasualties reads every casualty figure of the clause tokens
+// findCasualtiesCarry reads every casualty figure of the clause tokens
 // [c0, c1): a figure with a counted noun and a cue, a casualty noun
 // (قتيلا، جرحى), or a cue before a singular or dual noun (مقتل جنديين).
-func (x *Extractor) findCasualties(toks []arabic.Token, tab []table, c0, c1 int, out []casualty) []casualty {
-	return x.findCasualtiesCarry(toks, tab, c0, c1, out, "")
-}
-
-// findCasualtiesCarry is findCasualties with the kind of a cue that opened
-// an earlier clause of the sentence and found no figure there (وقتل
-// الخميس، أيضا وفق المرصد، 8 مدنيين): the first counted people take it.
+// carry is the kind of a cue that opened an earlier clause of the
+// sentence and found no figure there (وقتل الخميس، أيضا وفق المرصد، 8
+// مدنيين): the first counted people take it.
 func (x *Extractor) findCasualtiesCarry(toks []arabic.Token, tab []table, c0, c1 int, out []casualty, carry model.CasualtyKind) []casualty {
 	first := len(out)
 	const counting = tNumbers | tCues | tPeople | tNouns
@@ -314,7 +310,7 @@ func (x *Extractor) casualtyAt(toks []arabic.Token, f figure, c0, c1 int) (casua
 		c.partOf = true
 	}
 	// Counted people with no kind yet may still be a breakdown joined by و
-	// to one (… و16 من تنظيم داعش و5 مدنيين); findCasualties settles it.
+	// to one (… و16 من تنظيم داعش و5 مدنيين); findCasualtiesCarry settles it.
 	return c, true
 }
 

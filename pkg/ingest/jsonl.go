@@ -64,7 +64,7 @@ func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yiel
 			// a line: one clear error, rather than one per line.
 			if trimmed[0] == '[' || string(trimmed) == "{" {
 				return yield(Item{Where: where, Bytes: size,
-					Err: errors.New("JSON, not JSON Lines (one document object a line); convert with jq -c '.[]' or jq -c ."), src: name, line: n})
+					Err: errors.New("JSON, not JSON Lines (one document object a line); convert an array with jq -c '.[]', one object with jq -c '.'"), src: name, line: n})
 			}
 		}
 		it := decodeLine(line, &opts)
