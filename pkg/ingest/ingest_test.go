@@ -522,4 +522,5 @@ func TestWrongFieldType(t *testing.T) {
 	require.Len(t, items, 2)
 	assert.EqualError(t, items[0].Err, `bad JSON: "text" must be a string, not number`)
 	assert.EqualError(t, items[1].Err, `bad JSON: "title" must be a string, not array`)
+	assert.Equal(t, []string{"a", "b"}, []string{items[0].Doc.ID, items[1].Doc.ID}, "the id names the failure")
 }

@@ -91,7 +91,9 @@ func decodeLine(line []byte, opts *Options) Item {
 	if err := json.Unmarshal(line, &jd); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
-			// Name the field as the user wrote it, not our Go struct.
+			// Name the field as the user wrote it, not our Go struct. The
+			// rest of the line was decoded: keep the id for the report.
+			it.Doc.ID, _ = decodeID(jd.ID)
 			it.Err = fmt.Errorf("bad JSON: %q must be a %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
 			return it
 		}
