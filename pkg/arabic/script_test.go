@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -20,5 +21,26 @@ func TestLetters(t *testing.T) {
 	} {
 		a, all := Letters(s)
 		assert.Equal(t, want, [2]int{a, all}, "%q", s)
+	}
+}
+
+// The fast paths of Letters count what the Unicode tables say, for every
+// code point.
+func TestLettersAgreesWithTheUnicodeTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates are no UTF-8
+		}
+		wantAll, wantAr := 0, 0
+		if unicode.IsLetter(r) {
+			wantAll = 1
+			if unicode.Is(unicode.Arabic, r) {
+				wantAr = 1
+			}
+		}
+		ar, all := Letters(string(r))
+		if ar != wantAr || all != wantAll {
+			t.Fatalf("%U: Letters says %d Arabic of %d letters, the tables %d of %d", r, ar, all, wantAr, wantAll)
+		}
 	}
 }
