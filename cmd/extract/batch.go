@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"syscall"
 	"time"
 
@@ -222,10 +223,18 @@ func newBatch(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 // written inside an input directory was read back as input, growing
 // without end. Outputs created by this run are excluded from the inputs.
 func (b *batch) openOutputs(ctx context.Context) error {
-	var stdoutInfo os.FileInfo
+	var stdoutInfo, stdinInfo os.FileInfo
+	if f, ok := b.in.Stdin.(*os.File); ok && slices.Contains(b.cfg.paths, "-") {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			stdinInfo = fi // extract - < v.jsonl
+		}
+	}
 	if f, ok := b.stdout.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			stdoutInfo = fi
+			if stdinInfo != nil && os.SameFile(fi, stdinInfo) {
+				return errors.New("stdout is the file on stdin: write the output to a file that is not an input")
+			}
 			if where, found := ingest.Contains(ctx, b.cfg.paths, fi); found {
 				return fmt.Errorf("stdout is the input %s: write the output to a file that is not an input", safeName(where))
 			}
@@ -239,6 +248,9 @@ func (b *batch) openOutputs(ctx context.Context) error {
 	if fi, err := os.Stat(path); err == nil {
 		if stdoutInfo != nil && os.SameFile(fi, stdoutInfo) {
 			return fmt.Errorf("--errors %s is stdout too: give it a file of its own", safeName(path))
+		}
+		if stdinInfo != nil && os.SameFile(fi, stdinInfo) {
+			return fmt.Errorf("--errors %s is the file on stdin: refusing to overwrite it; give a file that is not an input", safeName(path))
 		}
 		if where, found := ingest.Contains(ctx, b.cfg.paths, fi); found {
 			return fmt.Errorf("--errors %s is the input %s: refusing to overwrite it; give a file that is not an input", safeName(path), safeName(where))

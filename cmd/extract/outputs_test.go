@@ -201,3 +201,28 @@ func TestFullDiskFailsTheDocumentsNotWritten(t *testing.T) {
 	assert.Equal(t, f, strings.Count(string(raw), "\n"), "each document not written is reported")
 	assert.Contains(t, string(raw), `"error":"events not written: write: write /dev/stdout: no space left on device"`)
 }
+
+// The same through stdin: `extract - < v.jsonl > v.jsonl` and
+// `extract --errors v.jsonl - < v.jsonl`.
+func TestStdinFileThatIsAnOutputIsRefused(t *testing.T) {
+	v := filepath.Join(t.TempDir(), "v.jsonl")
+	data := jsonLine("a", trigger) + "\n"
+	put(t, v, data)
+	in, err := os.Open(v)
+	require.NoError(t, err)
+	defer in.Close()
+	out, err := os.OpenFile(v, os.O_WRONLY|os.O_APPEND, 0)
+	require.NoError(t, err)
+	defer out.Close()
+	var errb bytes.Buffer
+	assert.Equal(t, 2, run([]string{"-"}, in, out, &errb))
+	assert.Contains(t, errb.String(), "stdout is the file on stdin")
+
+	errb.Reset()
+	var stdout bytes.Buffer
+	assert.Equal(t, 2, run([]string{"--errors", v, "-"}, in, &stdout, &errb))
+	assert.Contains(t, errb.String(), "is the file on stdin: refusing to overwrite it")
+	raw, err := os.ReadFile(v)
+	require.NoError(t, err)
+	assert.Equal(t, data, string(raw))
+}
