@@ -36,9 +36,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/rasd-monitor/rasd/pkg/model"
 )
 

@@ -11,14 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
-	"strings"
+	"slices"
+	"sync"
 	"syscall"
 	"time"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
 	"github.com/rasd-monitor/rasd/pkg/extract"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/output"
 	"github.com/rasd-monitor/rasd/pkg/timex"
@@ -26,65 +26,81 @@ import (
 )
 
 const usage = `usage: extract [flags] PATH...
-       extract eval|gazetteer|dates|merge|stats [flags] ...
+       extract eval|gazetteer|dates [flags] ...
+       extract help [eval|gazetteer|dates]
 
-Reads Arabic news articles and writes their events as JSONL (SPEC.md) on
-stdout, in input order. A PATH is a .txt file (one article; its id is the
-file name without extension), a .jsonl file (one {"id","text",...} a line),
-a directory (its .txt and .jsonl files, recursively, in sorted order,
-hidden ones skipped), - for JSONL on stdin, or a pipe such as <(zcat x.gz).
+Reads Arabic news articles and writes their events as JSONL (docs/SPEC.md)
+on stdout, in input order. A PATH is a .txt file (one article; its id is
+the file name without extension), a .jsonl file (one {"id","text",...} a
+line), either of them gzipped (.txt.gz, .jsonl.gz), a directory (those
+files, recursively, in sorted order, hidden ones skipped), or - for
+standard input: JSONL, or one plain-text article with id "stdin"
+(--stdin, guessed from the first byte when not given).
 
-Every document ends as events, as no events, or as a failure reported on
-stderr (or in --errors). Exit status: 0 all documents succeeded, 1 some
-failed (the rest were still processed), 2 usage or setup error, 130/143
-stopped by SIGINT/SIGTERM after writing whole lines, 141 stdout closed.
+Every document ends as events, as no events, as skipped (its text is not
+Arabic) or as a failure, reported on stderr (or in --errors); the summary
+line adds them up. The output and --errors files are never inputs: one
+that already is an input is refused. Exit status: 0 no document failed,
+1 some failed (the rest were still processed) or the output could not be
+written, 2 usage or setup error, 130/143 stopped by SIGINT/SIGTERM after
+writing whole lines, 141 stdout closed.
 
 flags:
 `
 
 // config is the parsed command line.
 type config struct {
-	workers    int
-	published  string
-	rulesDir   string
-	gazDir     string
-	errorsPath string
-	docTimeout time.Duration
-	maxDoc     int
-	quiet      bool
-	out        outputConfig
-	paths      []string
+	workers     int
+	published   string
+	rulesDir    string
+	gazDir      string
+	errorsPath  string
+	docTimeout  time.Duration
+	maxDoc      int
+	stdinFormat ingest.Format
+	quiet       bool
+	out         outputConfig
+	paths       []string
 }
 
 // parseArgs parses flags, which may come before or after the paths
-// ("--" ends them). ok is false when the command should exit with code.
-func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) {
+// ("--" ends them). ok is false when the command should exit with code:
+// 0 after -h or --version (printed on stdout), 2 on a usage error.
+func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, ok bool) {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	full := func() {
-		fmt.Fprint(stderr, usage)
+	full := func(w io.Writer) {
+		fmt.Fprint(w, usage)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
 	// A mistyped flag gets the flag package's one-line complaint and a
-	// hint, not the whole manual.
-	fs.Usage = func() { fmt.Fprintln(stderr, "run 'extract -h' for usage") }
+	// hint, not the whole manual. (The flag package calls Usage for -h
+	// and errors alike.)
+	fs.Usage = func() {}
+	var stdinFormat string
+	var showVersion bool
 	fs.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "documents extracted in parallel (output is the same for any value)")
 	fs.StringVar(&cfg.published, "published", "", "publication date `YYYY-MM-DD` for documents that give none")
 	fs.StringVar(&cfg.rulesDir, "rules", "", "rules `DIR` (holding ar/*.txt) instead of the embedded rules")
 	fs.StringVar(&cfg.gazDir, "gazetteer", "", "GeoNames dump `DIR` (IQ.txt, SY.txt, ...) merged into the embedded gazetteer")
-	fs.StringVar(&cfg.errorsPath, "errors", "", "write one JSON line per failed document to `FILE` instead of stderr")
+	fs.StringVar(&cfg.errorsPath, "errors", "", "write one JSON line per failed or skipped document to `FILE` instead of stderr")
 	fs.DurationVar(&cfg.docTimeout, "doc-timeout", 10*time.Second, "time budget of one document; past it the document fails and the batch goes on (0: none)")
-	fs.IntVar(&cfg.maxDoc, "max-doc-bytes", 8<<20, "documents with more text fail instead of being extracted: extraction holds ~30x the text in memory (0: no limit)")
+	fs.IntVar(&cfg.maxDoc, "max-doc-bytes", 8<<20, "documents (JSONL lines, .txt files, texts) longer than this fail unread: extraction holds ~30x the text in memory (0: the reader's own 256 MiB)")
+	fs.StringVar(&stdinFormat, "stdin", "", "read - as `txt` (one article) or jsonl (default: guessed from the first byte)")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "no progress bar and no summary line")
+	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
 	var outFlags outputFlags
 	outFlags.register(fs)
 
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				full()
+				full(stdout)
 				return cfg, 0, false
 			}
+			fmt.Fprintln(stderr, "run 'extract -h' for usage")
 			return cfg, 2, false
 		}
 		rest := fs.Args()
@@ -98,6 +114,10 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 		cfg.paths = append(cfg.paths, rest[0])
 		args = rest[1:]
 	}
+	if showVersion {
+		fmt.Fprintln(stdout, version())
+		return cfg, 0, false
+	}
 
 	bad := func(format string, a ...any) (config, int, bool) {
 		fmt.Fprintf(stderr, "extract: "+format+"\n", a...)
@@ -105,7 +125,7 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 		return cfg, 2, false
 	}
 	if len(cfg.paths) == 0 {
-		full()
+		full(stderr)
 		return cfg, 2, false
 	}
 	if cfg.workers < 1 {
@@ -121,10 +141,18 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 	if cfg.out, err = outFlags.parse(); err != nil {
 		return bad("%v", err)
 	}
+	switch f := ingest.Format(stdinFormat); f {
+	case ingest.Guess, ingest.Text, ingest.JSONL:
+		cfg.stdinFormat = f
+	default:
+		return bad("--stdin %q: want txt or jsonl", stdinFormat)
+	}
 	if cfg.published != "" {
-		if _, err := time.Parse("2006-01-02", cfg.published); err != nil {
-			return bad("--published %q: want YYYY-MM-DD", cfg.published)
+		d, err := timex.ParsePublished(cfg.published)
+		if err != nil {
+			return bad("--published: %v", err)
 		}
+		cfg.published = d
 	}
 	if cfg.rulesDir != "" {
 		if fi, err := os.Stat(filepath.Join(cfg.rulesDir, "ar")); err != nil || !fi.IsDir() {
@@ -136,11 +164,11 @@ func parseArgs(args []string, stderr io.Writer) (cfg config, code int, ok bool) 
 
 // runBatch is `extract [flags] PATH...`.
 func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	cfg, code, ok := parseArgs(args, stderr)
+	cfg, code, ok := parseArgs(args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	b, err := newBatch(cfg, stdin, stdout, stderr)
+	b, err := newBatch(ctx, cfg, stdin, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "extract: %v\n", err)
 		return 2
@@ -151,20 +179,15 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 // batch is one run of the command: the extractor, built once, and the
 // outputs.
 type batch struct {
-	cfg config
-	// extract is (*extract.Extractor).Extract of the extractor built once;
-	// a func so tests can stand in a misbehaving one.
-	extract func(context.Context, model.Document) ([]model.Event, error)
-	opts    ingest.Options
-	stdout  io.Writer
-	stderr  io.Writer
-	errFile *os.File
-	// grace is how long a worker waits past a document's deadline for
-	// Extract to return before abandoning it.
-	grace time.Duration
+	cfg  config
+	opts extract.BatchOptions
+	in   ingest.Options
+	// stdout and stderr are the command's; errFile is --errors, open.
+	stdout, stderr io.Writer
+	errFile        *os.File
 }
 
-func newBatch(cfg config, stdin io.Reader, stdout, stderr io.Writer) (*batch, error) {
+func newBatch(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr io.Writer) (*batch, error) {
 	rulesFS := rules.Default()
 	if cfg.rulesDir != "" {
 		rulesFS = rules.Dir(cfg.rulesDir)
@@ -183,7 +206,7 @@ func newBatch(cfg config, stdin io.Reader, stdout, stderr io.Writer) (*batch, er
 					fmt.Fprintf(stderr, "extract: gazetteer: (and %d more errors)\n", len(stats.Errors)-5)
 					break
 				}
-				fmt.Fprintf(stderr, "extract: gazetteer: %v\n", e)
+				fmt.Fprintf(stderr, "extract: gazetteer: %s\n", safeText(e.Error()))
 			}
 		}
 		xo.Gazetteer = g
@@ -192,301 +215,207 @@ func newBatch(cfg config, stdin io.Reader, stdout, stderr io.Writer) (*batch, er
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	tagger, err := timex.New(rules.Open(rulesFS, ""))
-	if err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
-	}
 	b := &batch{
-		cfg: cfg, extract: x.Extract, stdout: stdout, stderr: stderr, grace: 2 * time.Second,
-		opts: ingest.Options{Published: cfg.published, DetectPublished: tagger.Published, Stdin: stdin},
+		cfg: cfg, stdout: stdout, stderr: stderr,
+		opts: extract.BatchOptions{Extractor: x, Workers: cfg.workers, DocTimeout: cfg.docTimeout},
+		in: ingest.Options{Published: cfg.published, DetectPublished: x.Published, Stdin: stdin,
+			StdinFormat: cfg.stdinFormat, MaxDocBytes: cfg.maxDoc},
 	}
-	if cfg.errorsPath != "" {
-		f, err := os.Create(cfg.errorsPath)
-		if err != nil {
-			return nil, fmt.Errorf("--errors: %w", err)
-		}
-		b.errFile = f
+	if err := b.openOutputs(ctx); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
 
-// job is one document on its way through the pool. The reader creates it,
-// a worker fills in out/events/err and closes done, the writer consumes it
-// in input order.
-type job struct {
-	item   ingest.Item
-	done   chan struct{}
-	out    []byte // the document's events, encoded in --format
-	events int
-	left   outCounts // events --format or --area left out
-	err    error
+// openOutputs makes sure that no output is an input, then opens --errors.
+// A file that is both is refused before anything is truncated or read:
+// `extract --errors v.jsonl v.jsonl` emptied its input, and an error file
+// written inside an input directory was read back as input, growing
+// without end. Outputs created by this run are excluded from the inputs.
+func (b *batch) openOutputs(ctx context.Context) error {
+	var stdoutInfo, stdinInfo os.FileInfo
+	if f, ok := b.in.Stdin.(*os.File); ok && slices.Contains(b.cfg.paths, "-") {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			stdinInfo = fi // extract - < v.jsonl
+		}
+	}
+	if f, ok := b.stdout.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			stdoutInfo = fi
+			if stdinInfo != nil && os.SameFile(fi, stdinInfo) {
+				return errors.New("stdout is the file on stdin: write the output to a file that is not an input")
+			}
+			if where, found := ingest.Contains(ctx, b.cfg.paths, fi); found {
+				return fmt.Errorf("stdout is the input %s: write the output to a file that is not an input", safeName(where))
+			}
+			b.in.Exclude = append(b.in.Exclude, fi)
+		}
+	}
+	path := b.cfg.errorsPath
+	if path == "" {
+		return nil
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if stdoutInfo != nil && os.SameFile(fi, stdoutInfo) {
+			return fmt.Errorf("--errors %s is stdout too: give it a file of its own", safeName(path))
+		}
+		if stdinInfo != nil && os.SameFile(fi, stdinInfo) {
+			return fmt.Errorf("--errors %s is the file on stdin: refusing to overwrite it; give a file that is not an input", safeName(path))
+		}
+		if where, found := ingest.Contains(ctx, b.cfg.paths, fi); found {
+			return fmt.Errorf("--errors %s is the input %s: refusing to overwrite it; give a file that is not an input", safeName(path), safeName(where))
+		}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--errors: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("--errors: %w", err)
+	}
+	b.errFile = f
+	b.in.Exclude = append(b.in.Exclude, fi)
+	return nil
 }
 
 // errorRecord is one line of --errors.
 type errorRecord struct {
-	ID    string `json:"id,omitempty"`
-	Where string `json:"where"`
-	Error string `json:"error"`
+	ID     string `json:"id,omitempty"`
+	Where  string `json:"where"`
+	Status string `json:"status"` // failed or skipped
+	Error  string `json:"error"`
 }
 
-type tally struct {
-	docs, ok, failed, events int
-	bytes                    int64
-	left                     outCounts
-}
-
-var errStdoutClosed = errors.New("stdout closed")
-
-// run streams the documents through a bounded worker pool and writes
-// their events in input order.
-//
-// Ordering: the reader hands every job both to the workers and, in input
-// order, to the pending queue; the writer takes pending jobs one by one
-// and waits for each to be done. pending's capacity is the look-ahead, so
-// at most look-ahead + workers + 1 documents are in memory whatever the
-// corpus size, and the output does not depend on which worker finishes
-// first.
+// run extracts the inputs and reports on them.
 func (b *batch) run(ctx context.Context) int {
 	start := time.Now()
-	// work ends the reader and the workers when the writer stops early
-	// (a signal, a closed stdout); ctx alone ends on signals.
-	work, stopWork := context.WithCancel(ctx)
-	defer stopWork()
-
-	// The look-ahead lets the other workers run on while one document is
-	// slow (p99 is ~20x p50 on the bench corpus); documents are small, so
-	// even 64 of them in flight is little memory.
-	lookahead := max(64, 16*b.cfg.workers)
-	jobs := make(chan *job, b.cfg.workers)
-	pending := make(chan *job, lookahead)
-
-	go func() {
-		defer close(pending)
-		defer close(jobs)
-		_ = ingest.Read(work, b.cfg.paths, b.opts, func(it ingest.Item) error {
-			j := &job{item: it, done: make(chan struct{})}
-			if it.Err != nil {
-				j.err = it.Err
-				close(j.done)
-			} else {
-				select {
-				case jobs <- j:
-				case <-work.Done():
-					return work.Err()
-				}
-			}
-			select {
-			case pending <- j:
-				return nil
-			case <-work.Done():
-				return work.Err()
-			}
-		})
-	}()
-	for range b.cfg.workers {
-		go func() {
-			for j := range jobs {
-				b.process(work, j)
-				j.item.Doc.Text = "" // done with; the job may wait in the queue
-				close(j.done)
-			}
-		}()
-	}
-
-	out := bufio.NewWriterSize(b.stdout, 256<<10)
-	records := output.NewWriter(out, b.cfg.out.format)
 	var errOut *bufio.Writer
+	var errEnc *json.Encoder
 	if b.errFile != nil {
 		errOut = bufio.NewWriter(b.errFile)
+		errEnc = json.NewEncoder(errOut)
+		errEnc.SetEscapeHTML(false) // "<stdin>:3" as written
 	}
 	prog := newProgress(b.stdout, b.stderr, b.cfg, start)
-	var t tally
-	var writeErr error
-
-loop:
-	for {
-		var j *job
-		var more bool
-		select {
-		case j, more = <-pending:
-		default:
-			// The input has stalled (a trickle on stdin, say): let what is
-			// done be seen now rather than when the buffer fills.
-			if err := flush(out, errOut); err != nil {
-				writeErr = err
-				break loop
-			}
-			select {
-			case j, more = <-pending:
-			case <-ctx.Done():
-				break loop
-			}
+	var seen extract.BatchStats
+	opts := b.opts
+	opts.OnDocument = func(r extract.DocResult) error {
+		seen.Documents++
+		seen.Bytes += r.Bytes
+		if r.Status == extract.DocFailed {
+			seen.Failed++
 		}
-		if !more {
-			break loop
-		}
-		select {
-		case <-j.done:
-		case <-ctx.Done():
-			break loop
-		}
-		if ctx.Err() != nil {
-			break loop // a job cut short by the signal is not counted
-		}
-		t.docs++
-		t.bytes += j.item.Bytes
-		if j.err != nil {
-			t.failed++
-			rec := errorRecord{ID: j.item.Doc.ID, Where: j.item.Where, Error: j.err.Error()}
-			if errOut != nil {
-				line, _ := json.Marshal(rec)
-				if _, err := errOut.Write(append(line, '\n')); err != nil {
-					writeErr = fmt.Errorf("--errors: %w", err)
-					break loop
+		// With the reader of the output gone (extract | head) the
+		// documents cut off are no news: the run stops quietly.
+		if r.Status != extract.DocOK && !errors.Is(r.Err, syscall.EPIPE) {
+			rec := errorRecord{ID: r.ID, Where: r.Where, Status: r.Status.String(), Error: b.reason(r.Err)}
+			if errEnc != nil {
+				if err := errEnc.Encode(rec); err != nil {
+					return fmt.Errorf("--errors: %w", err)
 				}
 			} else {
 				prog.clear()
-				fmt.Fprintf(b.stderr, "extract: %s: %s\n", rec.Where, rec.Error)
-			}
-		} else {
-			t.ok++
-			t.events += j.events
-			t.left.add(j.left)
-			if err := records.Write(j.out); err != nil {
-				writeErr = err
-				break loop
+				fmt.Fprintln(b.stderr, reportLine(rec))
 			}
 		}
-		prog.update(t)
+		prog.update(seen)
+		return nil
 	}
-	stopWork()
-	if writeErr == nil {
-		// Even a run cut short ends in a whole file: the CSV header, the
-		// GeoJSON collection's closing.
-		writeErr = records.Close()
+	// The records are encoded in --format on the workers; the writer adds
+	// what comes once (the CSV header, the GeoJSON collection around the
+	// features). What --format or --area leaves out is counted, not lost.
+	var left outCounts
+	var mu sync.Mutex
+	opts.Encode = func(dst []byte, evs []model.Event) ([]byte, error) {
+		dst, n, err := b.cfg.out.appendEvents(dst, evs)
+		mu.Lock()
+		left.add(n)
+		mu.Unlock()
+		return dst, err
 	}
-	if writeErr == nil {
-		writeErr = flush(out, errOut)
+	var out io.Writer = b.stdout // JSONL needs no framing
+	var records *output.Writer
+	if b.cfg.out.format != output.JSONL {
+		records = output.NewWriter(b.stdout, b.cfg.out.format)
+		out = recordWriter{records}
+	}
+	stats, err := extract.Batch(ctx, ingest.Files(ctx, b.cfg.paths, b.in), out, opts)
+	if records != nil {
+		if cerr := records.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("write: %w", cerr)
+		}
 	}
 	if errOut != nil {
-		if err := b.errFile.Close(); err != nil && writeErr == nil {
-			writeErr = fmt.Errorf("--errors: %w", err)
+		if ferr := errOut.Flush(); ferr != nil && err == nil {
+			err = fmt.Errorf("--errors: %w", ferr)
+		}
+		if cerr := b.errFile.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("--errors: %w", cerr)
 		}
 	}
 	prog.finish()
 
-	if errors.Is(writeErr, syscall.EPIPE) {
+	if errors.Is(err, syscall.EPIPE) {
 		// The reader of our output has gone (extract | head): stop
 		// quietly, like any filter killed by SIGPIPE.
 		return 128 + int(syscall.SIGPIPE)
 	}
 	code := 0
-	if t.failed > 0 {
-		code = 1
-	}
-	if writeErr != nil {
-		fmt.Fprintf(b.stderr, "extract: write: %v\n", writeErr)
+	if stats.Failed > 0 {
 		code = 1
 	}
 	var sig interrupted
-	if errors.As(context.Cause(ctx), &sig) {
+	switch {
+	case errors.As(err, &sig):
 		if !b.cfg.quiet {
 			fmt.Fprintf(b.stderr, "extract: %v; output ends after the last whole document\n", sig)
 		}
 		code = sig.exitCode()
-	}
-	if !b.cfg.quiet || t.left.noCoordinates > 0 {
-		t.left.report(b.stderr, "extract", "events")
+	case err != nil:
+		fmt.Fprintf(b.stderr, "extract: %s\n", safeText(err.Error()))
+		code = 1
 	}
 	if !b.cfg.quiet {
-		fmt.Fprintf(b.stderr, "extract: %d documents, %d ok, %d failed, %d events in %.1fs\n",
-			t.docs, t.ok, t.failed, t.events, time.Since(start).Seconds())
+		left.report(b.stderr, "extract", "events")
+		fmt.Fprintf(b.stderr, "extract: %d documents, %d ok, %d failed, %d skipped, %d events in %.1fs\n",
+			stats.Documents, stats.OK, stats.Failed, stats.Skipped, stats.Events, time.Since(start).Seconds())
 	}
 	return code
 }
 
-// flush writes out what the buffers hold; both end in whole lines, since
-// the writer only ever adds whole documents.
-func flush(out, errOut *bufio.Writer) error {
-	if err := out.Flush(); err != nil {
-		return err
+// reason is a document's error as the command words it: the size limit
+// by the flag that sets it.
+func (b *batch) reason(err error) string {
+	var tooLarge *ingest.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return fmt.Sprintf("%s of %d bytes is over --max-doc-bytes %d; not read (extraction needs ~30x the text in memory; raise the limit to try)",
+			tooLarge.What, tooLarge.Size, tooLarge.Limit)
 	}
-	if errOut != nil {
-		if err := errOut.Flush(); err != nil {
-			return fmt.Errorf("--errors: %w", err)
-		}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return err.Error() + " (--doc-timeout)"
 	}
-	return nil
+	return err.Error()
 }
 
-type result struct {
-	events []model.Event
-	err    error
+// reportLine is one document's failure or skip on stderr, on one line
+// whatever its file name or message hold.
+func reportLine(rec errorRecord) string {
+	if rec.Status == extract.DocSkipped.String() {
+		return fmt.Sprintf("extract: %s: skipped: %s", safeName(rec.Where), safeText(rec.Error))
+	}
+	return fmt.Sprintf("extract: %s: %s", safeName(rec.Where), safeText(rec.Error))
 }
 
-// process extracts one document into j. Extract runs in its own goroutine
-// so that a document whose Extract ignores its deadline (a bug) cannot hold
-// the batch: past the deadline and a grace period the document is reported
-// failed and the worker moves on, leaving that goroutine behind to finish
-// or not. Panics become the document's failure too.
-func (b *batch) process(ctx context.Context, j *job) {
-	// Memory is the other runaway: a 20 MB text took ~580 MB of RSS.
-	if n := len(j.item.Doc.Text); b.cfg.maxDoc > 0 && n > b.cfg.maxDoc {
-		j.err = fmt.Errorf("text of %d bytes is over --max-doc-bytes %d (extraction needs ~30x the text in memory; raise the limit to try)", n, b.cfg.maxDoc)
-		return
-	}
-	dctx, cancel := ctx, context.CancelFunc(func() {})
-	if b.cfg.docTimeout > 0 {
-		dctx, cancel = context.WithTimeout(ctx, b.cfg.docTimeout)
-	}
-	defer cancel()
-	ch := make(chan result, 1)
-	doc := j.item.Doc // an abandoned goroutine must not share j
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				ch <- result{err: fmt.Errorf("internal error: extractor panicked: %v\n%s", r, firstFrames(debug.Stack()))}
-			}
-		}()
-		evs, err := b.extract(dctx, doc)
-		ch <- result{events: evs, err: err}
-	}()
-	var r result
-	select {
-	case r = <-ch:
-	case <-dctx.Done():
-		timer := time.NewTimer(b.grace)
-		select {
-		case r = <-ch:
-		case <-timer.C:
-			r.err = fmt.Errorf("internal error: extractor did not return within %v of the document's deadline; abandoned", b.grace)
-		}
-		timer.Stop()
-	}
-	if r.err != nil {
-		if errors.Is(r.err, context.DeadlineExceeded) && errors.Is(dctx.Err(), context.DeadlineExceeded) {
-			r.err = fmt.Errorf("timed out after %v (--doc-timeout)", b.cfg.docTimeout)
-		}
-		j.err = r.err
-		return
-	}
-	// The spans are not checked again here: Extract checks every record
-	// against the text (SPEC "Offsets") and fails the document otherwise;
-	// checking twice cost ~5% of the run.
-	buf, left, err := b.cfg.out.appendEvents(nil, r.events)
-	if err != nil {
-		j.err = err
-		return
-	}
-	j.out, j.events, j.left = buf, len(r.events), left
-}
+// recordWriter lets the batch write whole documents' records through an
+// output.Writer, which frames them. A failed write counts as writing
+// nothing, so the documents in it fail rather than pass for written.
+type recordWriter struct{ w *output.Writer }
 
-// firstFrames keeps the top of a panic's stack: enough to find the bug,
-// short enough for an error line.
-func firstFrames(stack []byte) string {
-	lines := strings.Split(string(stack), "\n")
-	if len(lines) > 16 {
-		lines = lines[:16]
+func (r recordWriter) Write(p []byte) (int, error) {
+	if err := r.w.Write(p); err != nil {
+		return 0, err
 	}
-	return strings.Join(lines, "\n")
+	return len(p), nil
 }

@@ -74,27 +74,36 @@ func runFake(t *testing.T, ctx context.Context, args []string, stdin io.Reader, 
 	if stdout == nil {
 		stdout = &out
 	}
-	cfg, code, ok := parseArgs(args, &errb)
+	cfg, code, ok := parseArgs(args, io.Discard, &errb)
 	require.True(t, ok, "args %v: code %d: %s", args, code, errb.String())
-	b, err := newBatch(cfg, stdin, stdout, &errb)
+	b, err := newBatch(ctx, cfg, stdin, stdout, &errb)
 	require.NoError(t, err)
-	b.grace = 100 * time.Millisecond
+	b.opts.Abandon = 100 * time.Millisecond
 	if f == nil {
 		f = fakeExtract
 	}
-	b.extract = f
+	b.opts.Extract = f
 	code = b.run(ctx)
 	return outcome{code, out.String(), errb.String()}
 }
 
-var summaryRE = regexp.MustCompile(`extract: (\d+) documents, (\d+) ok, (\d+) failed, (\d+) events in [0-9.]+s\n$`)
+var summaryRE = regexp.MustCompile(`extract: (\d+) documents, (\d+) ok, (\d+) failed, (\d+) skipped, (\d+) events in [0-9.]+s\n$`)
 
+// summary reads the summary line; it checks that the documents add up.
 func summary(t *testing.T, stderr string) (d, o, f, e int) {
+	t.Helper()
+	d, o, f, _, e = summarySkipped(t, stderr)
+	return d, o, f, e
+}
+
+func summarySkipped(t *testing.T, stderr string) (d, o, f, s, e int) {
 	t.Helper()
 	m := summaryRE.FindStringSubmatch(stderr)
 	require.NotNil(t, m, "no summary line at the end of stderr:\n%s", stderr)
 	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
-	return n(m[1]), n(m[2]), n(m[3]), n(m[4])
+	d, o, f, s, e = n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5])
+	require.Equal(t, d, o+f+s, "documents = ok + failed + skipped:\n%s", stderr)
+	return d, o, f, s, e
 }
 
 func put(t *testing.T, path, data string) {
@@ -227,6 +236,8 @@ func TestUsage(t *testing.T) {
 		nil,
 		{"--workers", "0", "x"},
 		{"--published", "2021-02-30", "x"},
+		{"--published", "0000-01-01", "x"},
+		{"--published", "9999-12-31", "x"},
 		{"--nope", "x"},
 		{"--doc-timeout", "-1s", "x"},
 		{"--rules", "/nonexistent", "x"},
@@ -236,13 +247,10 @@ func TestUsage(t *testing.T) {
 		assert.Empty(t, out.String())
 		assert.NotEmpty(t, errb.String())
 	}
-	var out, errb bytes.Buffer
-	assert.Equal(t, 0, run([]string{"-h"}, nil, &out, &errb))
-	assert.Contains(t, errb.String(), "usage: extract")
 }
 
 func TestFlagsAfterPaths(t *testing.T) {
-	cfg, _, ok := parseArgs([]string{"a", "--workers", "3", "b", "--", "--quiet"}, io.Discard)
+	cfg, _, ok := parseArgs([]string{"a", "--workers", "3", "b", "--", "--quiet"}, io.Discard, io.Discard)
 	require.True(t, ok)
 	assert.Equal(t, []string{"a", "b", "--quiet"}, cfg.paths)
 	assert.Equal(t, 3, cfg.workers)
@@ -382,7 +390,7 @@ func TestMaxDocBytes(t *testing.T) {
 	in := strings.NewReader(jsonLine("big", strings.Repeat(trigger+" ", 100)) + "\n" + jsonLine("small", trigger) + "\n")
 	res := runFake(t, context.Background(), []string{"--max-doc-bytes", "500", "-"}, in, nil, nil)
 	assert.Equal(t, 1, res.code)
-	assert.Contains(t, res.stderr, "<stdin>:1: text of 900 bytes is over --max-doc-bytes 500")
+	assert.Contains(t, res.stderr, "<stdin>:1: line of 957 bytes is over --max-doc-bytes 500; not read")
 	assert.Contains(t, res.stdout, `"doc_id":"small"`)
 	assert.NotContains(t, res.stdout, `"doc_id":"big"`)
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -34,16 +33,17 @@ func runDates(args []string, stdout, stderr io.Writer) int {
 
 func runDatesTag(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract dates tag", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` to resolve relative expressions against")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, datesUsage, args, stdout, stderr); !ok {
+		return code
 	}
 	if *published != "" {
-		if _, err := time.Parse("2006-01-02", *published); err != nil {
-			fmt.Fprintf(stderr, "extract dates tag: --published %q: want YYYY-MM-DD\n", *published)
+		d, err := timex.ParsePublished(*published)
+		if err != nil {
+			fmt.Fprintf(stderr, "extract dates tag: --published: %v\n", err)
 			return 2
 		}
+		*published = d
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, datesUsage)
@@ -120,6 +120,11 @@ type reportDoc struct {
 }
 
 func runDatesReport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract dates report", flag.ContinueOnError)
+	if code, ok := parseFlags(fs, datesUsage, args, stdout, stderr); !ok {
+		return code
+	}
+	args = fs.Args()
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, datesUsage)
 		return 2
@@ -153,14 +158,7 @@ func runDatesReport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		docs++
-		pub := ""
-		if t, err := time.Parse(time.RFC3339, d.Published); err == nil {
-			pub = t.Format("2006-01-02")
-		} else if len(d.Published) >= 10 {
-			if _, err := time.Parse("2006-01-02", d.Published[:10]); err == nil {
-				pub = d.Published[:10]
-			}
-		}
+		pub, _ := timex.ParsePublished(d.Published) // a bad date counts as none
 		if pub == "" {
 			if p, ok := tg.Published(d.Text); ok {
 				pub = p

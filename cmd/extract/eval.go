@@ -10,12 +10,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
+	"strings"
 
 	"github.com/rasd-monitor/rasd/internal/eval"
-	"github.com/rasd-monitor/rasd/internal/ingest"
 	"github.com/rasd-monitor/rasd/pkg/extract"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/timex"
 	"github.com/rasd-monitor/rasd/rules"
@@ -46,13 +46,8 @@ type evalConfig struct {
 
 // parseEvalArgs parses the command line; ok is false when the command
 // should exit with code (0 after -h, 2 on a usage error).
-func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok bool) {
+func parseEvalArgs(args []string, stdout, stderr io.Writer) (c evalConfig, code int, ok bool) {
 	fs := flag.NewFlagSet("extract eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, evalUsage)
-		fs.PrintDefaults()
-	}
 	fs.StringVar(&c.gold, "gold", "", "gold events `FILE` (JSONL, gold/README.md)")
 	fs.StringVar(&c.docs, "docs", "", "the documents: a directory of .txt, a .txt or a .jsonl `PATH`")
 	fs.StringVar(&c.pred, "pred", "", "score the predicted events of `FILE` (SPEC JSONL) instead of running the extractor")
@@ -61,11 +56,8 @@ func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok 
 	fs.StringVar(&c.rulesDir, "rules", "", "rules `DIR` (holding ar/*.txt) instead of the embedded rules")
 	fs.StringVar(&c.gazDir, "gazetteer", "", "GeoNames dump `DIR` (IQ.txt, SY.txt, ...) merged into the embedded gazetteer")
 	fs.BoolVar(&c.verbose, "v", false, "list per gold event what matched and which slots failed, and the unmatched predictions")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return c, 0, false
-		}
-		return c, 2, false
+	if code, ok := parseFlags(fs, strings.TrimSuffix(evalUsage, "\n"), args, stdout, stderr); !ok {
+		return c, code, false
 	}
 	bad := func(format string, a ...any) (evalConfig, int, bool) {
 		fmt.Fprintf(stderr, "extract eval: "+format+"\n", a...)
@@ -83,16 +75,18 @@ func parseEvalArgs(args []string, stderr io.Writer) (c evalConfig, code int, ok 
 		return bad("--rules and --gazetteer configure the extractor; they mean nothing with --pred")
 	}
 	if c.published != "" {
-		if _, err := time.Parse(time.DateOnly, c.published); err != nil {
-			return bad("--published %q is not YYYY-MM-DD", c.published)
+		d, err := timex.ParsePublished(c.published)
+		if err != nil {
+			return bad("--published: %v", err)
 		}
+		c.published = d
 	}
 	return c, 0, true
 }
 
 // runEval implements `extract eval`.
 func runEval(args []string, stdout, stderr io.Writer) int {
-	c, code, ok := parseEvalArgs(args, stderr)
+	c, code, ok := parseEvalArgs(args, stdout, stderr)
 	if !ok {
 		return code
 	}
@@ -217,7 +211,7 @@ func readPredFile(path string) ([]model.Event, error) {
 	var out []model.Event
 	var errs []error
 	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), ingest.DefaultMaxLine)
+	sc.Buffer(make([]byte, 0, 64<<10), ingest.DefaultMaxDocBytes)
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 {

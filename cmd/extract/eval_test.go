@@ -194,7 +194,7 @@ func TestEvalUsageAndFileErrors(t *testing.T) {
 		{[]string{"--docs", docs}, 2, "--gold is required"},
 		{[]string{"--gold", gold}, 2, "--docs is required"},
 		{[]string{"--gold", gold, "--docs", docs, "extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"--gold", gold, "--docs", docs, "--published", "23/01/2022"}, 2, "is not YYYY-MM-DD"},
+		{[]string{"--gold", gold, "--docs", docs, "--published", "23/01/2022"}, 2, "want YYYY-MM-DD"},
 		{[]string{"--gold", gold, "--docs", docs, "--pred", badPred, "--rules", dir}, 2, "mean nothing with --pred"},
 		{[]string{"--gold", gold, "--docs", docs, "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"--gold", filepath.Join(dir, "none.jsonl"), "--docs", docs}, 1, "--gold: open"},

@@ -38,15 +38,13 @@ func runGazetteer(args []string, stdout, stderr io.Writer) int {
 	}, args, stdout, stderr)
 }
 
-// gazFlags parses the shared --gazetteer flag.
-func gazFlags(name string, args []string, stderr io.Writer) (*flag.FlagSet, *string, bool) {
-	fs := flag.NewFlagSet("extract gazetteer "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("gazetteer", "", "GeoNames dump `DIR` (or a file from `extract gazetteer build`) merged into the embedded gazetteer")
-	if err := fs.Parse(args); err != nil {
-		return nil, nil, false
-	}
-	return fs, dir, true
+// gazFlags parses the shared --gazetteer flag; ok is false when the
+// command should exit with code.
+func gazFlags(name string, args []string, stdout, stderr io.Writer) (fs *flag.FlagSet, dir *string, code int, ok bool) {
+	fs = flag.NewFlagSet("extract gazetteer "+name, flag.ContinueOnError)
+	dir = fs.String("gazetteer", "", "GeoNames dump `DIR` (or a file from `extract gazetteer build`) merged into the embedded gazetteer")
+	code, ok = parseFlags(fs, gazetteerUsage, args, stdout, stderr)
+	return fs, dir, code, ok
 }
 
 // loadGazetteer returns the embedded gazetteer, or dir merged into it.
@@ -72,9 +70,9 @@ func loadGazetteer(dir string, stderr io.Writer) (*gazetteer.Gazetteer, error) {
 }
 
 func runGazLookup(args []string, stdout, stderr io.Writer) int {
-	fs, dir, ok := gazFlags("lookup", args, stderr)
+	fs, dir, code, ok := gazFlags("lookup", args, stdout, stderr)
 	if !ok {
-		return 2
+		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "extract gazetteer lookup: want NAME\n"+gazetteerUsage)
@@ -128,9 +126,9 @@ func newFinder(dir string, stderr io.Writer) (*gazetteer.Finder, error) {
 }
 
 func runGazFind(args []string, stdout, stderr io.Writer) int {
-	fs, dir, ok := gazFlags("find", args, stderr)
+	fs, dir, code, ok := gazFlags("find", args, stdout, stderr)
 	if !ok {
-		return 2
+		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "extract gazetteer find: want TEXT or -\n"+gazetteerUsage)
@@ -157,9 +155,9 @@ func runGazFind(args []string, stdout, stderr io.Writer) int {
 }
 
 func runGazReport(args []string, stdout, stderr io.Writer) int {
-	fs, dir, ok := gazFlags("report", args, stderr)
+	fs, dir, code, ok := gazFlags("report", args, stdout, stderr)
 	if !ok {
-		return 2
+		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "extract gazetteer report: want one FILE.jsonl\n"+gazetteerUsage)
@@ -262,12 +260,11 @@ func (r *gazReportResult) write(w io.Writer) {
 func runGazBuild(args []string, stdout, stderr io.Writer) int {
 	// DIR may come before or after -o.
 	fs := flag.NewFlagSet("extract gazetteer build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	out := fs.String("o", "", "output `FILE`")
 	var pos []string
 	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return 2
+		if code, ok := parseFlags(fs, gazetteerUsage, args, stdout, stderr); !ok {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break

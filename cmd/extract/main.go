@@ -2,11 +2,17 @@
 // as JSONL: `extract [flags] PATH...` (see usage in batch.go), plus the
 // eval, gazetteer and dates subcommands.
 //
-// How the batch behaves when things go wrong:
+// The batch is extract.Batch over ingest.Files; this command adds the
+// flags, the reports on stderr or --errors, the progress bar, signals and
+// exit codes. How it behaves when things go wrong:
 //
-//   - Unreadable or malformed input is one failure per document, named by
-//     file or file:line (policies in internal/ingest: invalid UTF-8 becomes
-//     U+FFFD per byte, duplicate ids fail the later document).
+//   - Unreadable, malformed or oversized input is one failure per
+//     document, named by file or file:line (policies in pkg/ingest:
+//     invalid UTF-8 becomes U+FFFD per byte, duplicate ids fail the later
+//     document); a text that is not Arabic is skipped and reported.
+//   - An output file (stdout redirected to a file, --errors) that is one
+//     of the inputs is refused before it is written (exit 2); outputs the
+//     run creates are never read as input.
 //   - A document that exceeds --doc-timeout fails and the batch goes on.
 //     Should Extract not return within a grace period after that deadline
 //     (a bug: it ignores its context), the document is reported failed all
@@ -14,11 +20,15 @@
 //     since Go cannot stop it.
 //   - A panic in Extract, or an Extract error (it fails a document whose
 //     records would break the SPEC's spans), fails that document only.
+//   - A failed write (a full disk) fails the documents whose events it did
+//     not write, stops the run and exits 1.
 //   - SIGINT/SIGTERM: the output stops after the last whole document, is
 //     flushed, the summary is printed, and the exit status is 128+signal
 //     (130, 143). A second signal kills at once.
 //   - A closed stdout (extract ... | head) stops the run quietly: no error,
 //     no summary, status 141 as for a filter killed by SIGPIPE.
+//   - File names and messages on stderr have their unprintable characters
+//     escaped, so that each report is one line.
 //
 // Output is byte-identical for any --workers: results are written in input
 // order through a reorder queue of bounded look-ahead, so memory stays flat
@@ -26,6 +36,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 	"runtime/debug"
@@ -53,6 +64,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			defer stop()
 			tuneGC()
 			return runStats(ctx, args[1:], stdin, stdout, stderr)
+		case "help":
+			// extract help [SUBCOMMAND]: the same as -h, on stdout.
+			if len(args) > 1 {
+				return run([]string{args[1], "-h"}, stdin, stdout, stderr)
+			}
+			return runBatch(context.Background(), []string{"-h"}, stdin, stdout, stderr)
 		}
 	}
 	ctx, stop := signalContext()

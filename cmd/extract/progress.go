@@ -6,7 +6,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
+	"github.com/rasd-monitor/rasd/pkg/extract"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -40,7 +41,7 @@ func newProgress(stdout, stderr io.Writer, cfg config, start time.Time) *progres
 	return p
 }
 
-func (p *progress) update(t tally) {
+func (p *progress) update(t extract.BatchStats) {
 	if !p.on {
 		return
 	}
@@ -59,11 +60,11 @@ func (p *progress) update(t tally) {
 			progressbar.OptionSpinnerType(14),
 		)
 	}
-	if t.docs != p.lastDoc {
-		p.bar.Describe(fmt.Sprintf("%d docs, %d failed", t.docs, t.failed))
-		p.lastDoc = t.docs
+	if t.Documents != p.lastDoc {
+		p.bar.Describe(fmt.Sprintf("%d docs, %d failed", t.Documents, t.Failed))
+		p.lastDoc = t.Documents
 	}
-	_ = p.bar.Set64(t.bytes)
+	_ = p.bar.Set64(t.Bytes)
 }
 
 // clear removes the bar before another line is written to stderr; the

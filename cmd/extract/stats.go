@@ -76,7 +76,7 @@ func runStats(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			rest = append(rest, a)
 		}
 	}
-	cfg, code, ok := parseArgs(rest, stderr)
+	cfg, code, ok := parseArgs(rest, stderr, stderr)
 	if !ok {
 		return code
 	}
@@ -210,7 +210,7 @@ func newStatsTable(kind inputKind, top int) *statsTable {
 func (st *statsTable) fromCorpus(ctx context.Context, cfg config, stdin io.Reader, stderr io.Writer) int {
 	st.kind = kindEvents
 	pr, pw := io.Pipe()
-	b, err := newBatch(cfg, stdin, pw, stderr)
+	b, err := newBatch(ctx, cfg, stdin, pw, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "extract: %v\n", err)
 		return 2

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 )
@@ -31,4 +33,24 @@ func dispatch(prog, usage string, subs []subcommand, args []string, stdout, stde
 	}
 	fmt.Fprintf(stderr, "%s: unknown subcommand %q\n%s\n", prog, args[0], usage)
 	return 2
+}
+
+// parseFlags parses a subcommand's flags. -h (or --help) prints usage and
+// the flags on stdout and exits 0; a bad flag gets the flag package's
+// complaint and a hint on stderr and exits 2. ok is false when the
+// command should exit with code.
+func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {} // the flag package calls it for -h and errors alike
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, usage)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return 0, false
+		}
+		fmt.Fprintf(stderr, "run '%s -h' for usage\n", fs.Name())
+		return 2, false
+	}
+	return 0, true
 }

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
 	"github.com/rasd-monitor/rasd/pkg/extract"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 )
 
 const traceUsage = `usage: extract trace [--doc ID] [--published YYYY-MM-DD] PATH...

@@ -7,9 +7,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/rasd-monitor/rasd/internal/ingest"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract"
+	"github.com/rasd-monitor/rasd/pkg/ingest"
 	"github.com/rasd-monitor/rasd/pkg/model"
 )
 

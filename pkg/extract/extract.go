@@ -98,8 +98,10 @@ func (x *Extractor) Published(text string) (string, bool) {
 }
 
 // Extract returns the events of one document, in order of their evidence,
-// each valid against the SPEC. When ctx ends first it returns no events
-// and ctx's error; a context pattern that runs past its timeout fails the
+// each valid against the SPEC. The document needs an id; Published may be
+// empty, YYYY-MM-DD or RFC 3339; a text that is not Arabic is an error
+// wrapping ErrNotArabic. When ctx ends first it returns no events and
+// ctx's error; a context pattern that runs past its timeout fails the
 // document with an error naming the pattern.
 func (x *Extractor) Extract(ctx context.Context, doc model.Document) ([]model.Event, error) {
 	events, _, err := x.run(ctx, doc, false)
@@ -114,6 +116,10 @@ func (x *Extractor) Trace(ctx context.Context, doc model.Document) ([]model.Even
 }
 
 func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]model.Event, []string, error) {
+	doc, err := checkDocument(doc)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}

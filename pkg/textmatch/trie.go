@@ -177,9 +177,7 @@ func (t *Trie[V]) FindAll(toks []arabic.Token) []Match[V] {
 func clitics(w, form string) int {
 	prefix := w[:len(w)-len(form)]
 	prefix = strings.TrimSuffix(prefix, "ال")
-	if strings.HasSuffix(prefix, "لل") {
-		prefix = strings.TrimSuffix(prefix, "لل")
-	}
+	prefix = strings.TrimSuffix(prefix, "لل")
 	return utf8.RuneCountInString(prefix)
 }
 

@@ -267,4 +267,3 @@ func sharesFigure(inc *Incident, m *mention.Mention) bool {
 	}
 	return false
 }
-

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/rasd-monitor/rasd/pkg/timex"
 )
 
 // FuzzReadJSONL: any input, no panic, and every line is accounted for: each
@@ -32,7 +34,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const maxLine = 256 // small, so that the too-long path is fuzzed too
 		var items []Item
-		err := ReadJSONL(context.Background(), bytes.NewReader(data), "f", Options{MaxLine: maxLine}, func(it Item) error {
+		err := ReadJSONL(context.Background(), bytes.NewReader(data), "f", Options{MaxDocBytes: maxLine}, func(it Item) error {
 			items = append(items, it)
 			return nil
 		})
@@ -72,7 +74,7 @@ func FuzzReadJSONL(f *testing.F) {
 			assert.NotEmpty(t, strings.TrimSpace(it.Doc.ID))
 			assert.True(t, utf8.ValidString(it.Doc.Text), "text is valid UTF-8")
 			if it.Doc.Published != "" {
-				_, perr := ParseDate(it.Doc.Published)
+				_, perr := timex.ParsePublished(it.Doc.Published)
 				assert.NoError(t, perr)
 				assert.Len(t, it.Doc.Published, 10)
 			}
