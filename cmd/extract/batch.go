@@ -378,7 +378,9 @@ func (b *batch) run(ctx context.Context) int {
 		code = 1
 	}
 	if !b.cfg.quiet {
+		mu.Lock() // a worker abandoned on a failed write may still encode
 		left.report(b.stderr, "extract", "events")
+		mu.Unlock()
 		fmt.Fprintf(b.stderr, "extract: %d documents, %d ok, %d failed, %d skipped, %d events in %.1fs\n",
 			stats.Documents, stats.OK, stats.Failed, stats.Skipped, stats.Events, time.Since(start).Seconds())
 	}

@@ -65,6 +65,7 @@ type Figures struct {
 	nouns   textmatch.Trie[casualtyWord] // the counted noun itself: 7 قتلى
 	after   textmatch.Trie[casualtyWord] // after the counted people: فروا
 	tolls   textmatch.Trie[casualtyWord] // a toll's head: عدد القتلى … إلى 11
+	selfs   textmatch.Trie[casualtyWord] // a casualty in itself: مقتله
 }
 
 // NewFigures compiles numbers.txt, people.txt and casualties.txt.
@@ -141,8 +142,14 @@ func NewFigures(rs rules.Set) (*Figures, error) {
 			tr = &f.after
 		case "toll":
 			tr = &f.tolls
+		case "self":
+			tr = &f.selfs
+			if w.count == 0 {
+				errs.Add(e.File, e.Line, "a [self:%s] word needs its count", ck)
+				continue
+			}
 		default:
-			errs.Add(e.File, e.Line, "section must be cue:, noun:, after: or toll:, not [%s]", e.Section)
+			errs.Add(e.File, e.Line, "section must be cue:, noun:, after:, toll: or self:, not [%s]", e.Section)
 			continue
 		}
 		if !dup("casualties:"+role, e) {
@@ -197,6 +204,7 @@ func (f *Figures) mark(s starts) {
 	mark(s, &f.nouns, tCasNouns)
 	mark(s, &f.after, tCasAfter)
 	mark(s, &f.tolls, tCasCues)
+	mark(s, &f.selfs, tCasCues)
 }
 
 // Parse reads a number phrase starting at token i.
@@ -395,6 +403,13 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 			i = fig.Tok1 - 1
 			continue
 		}
+		// A casualty word in itself: أسفر عن مقتله.
+		if m, ok := f.selfs.LongestAt(toks, i); ok && m.End <= c1 {
+			n := m.Vals[0].count
+			out = append(out, Casualty{Kind: m.Vals[0].kind, Fig: Figure{Tok0: i, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: i, Tok1: m.End})
+			i = m.End - 1
+			continue
+		}
 		// A singular or dual noun before a verb of what befell it: طفلا قتل.
 		if cs, ok := f.nounCount(toks, i, c1); ok && cs.Kind == "" && cs.Tok1 < c1 {
 			if m, ok := f.after.LongestAt(toks, cs.Tok1); ok && m.Skip == 0 {
@@ -528,11 +543,19 @@ func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 
 	// 1500 من مقاتلي وحدات حماية الشعب).
 	if g, ok := l.Cue(GroupOf, j, j+1); ok && g.Tok1 < c1 && c.Group == nil {
 		k := g.Tok1
-		if m, ok := f.people.LongestAt(toks, k); ok && m.End < c1 {
-			k = m.End
-		}
-		for _, a := range l.ActorsIn(k, k+1) {
+		for _, a := range l.ActorsIn(k, k+1) { // 16 من عناصر داعش
 			c.Group, c.Tok1, counted = a.Def, a.Tok1, true
+		}
+		if c.Group == nil {
+			if m, ok := f.people.LongestAt(toks, k); ok && m.End <= c1 {
+				k = m.End
+				if c.Category == "" { // 3 من عناصر الشرطة
+					c.Category, c.Tok1, counted = m.Vals[0].category, m.End, true
+				}
+			}
+			for _, a := range l.ActorsIn(k, k+1) {
+				c.Group, c.Tok1, counted = a.Def, a.Tok1, true
+			}
 		}
 	}
 	if c.Kind == "" {
@@ -576,6 +599,11 @@ func (f *Figures) cueBefore(toks []arabic.Token, l *Layers, at, c0 int, before [
 		}
 		for _, b := range before {
 			if b.Fig.Tok0 >= m.End && b.Fig.Tok1 <= at {
+				// قتل أربعة جنود وستة مسلحين: a figure joined by و to the
+				// one before shares its cue.
+				if b.Tok1 == at && arabic.IsConjoined(toks[at].Text) || b.Tok1 == at-1 && arabic.IsConjunction(toks[at-1].Text) {
+					return b.Kind, at, b.Kind != ""
+				}
 				return "", 0, false
 			}
 		}

@@ -36,6 +36,10 @@ const (
 	// Speech: a verb that is also one of criticism (هاجم): with an
 	// official as its object it is talk.
 	Speech
+	// Agent: a noun whose genitive is who did it (قصف النظام، برصاص قوات
+	// الأمن), unlike a verbal noun whose genitive is its object (استهداف
+	// قوات الأمن).
+	Agent
 )
 
 // Trigger is a word that says an incident happened.
@@ -84,6 +88,8 @@ func NewTriggers(rs rules.Set) (*Triggers, error) {
 					d.flags |= Counted
 				case "speech":
 					d.flags |= Speech
+				case "agent":
+					d.flags |= Agent
 				default:
 					errs.Add(e.File, e.Line, "unknown flag %q", flag)
 				}

@@ -1,6 +1,8 @@
 package mention
 
 import (
+	"sort"
+
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/gazetteer"
@@ -53,10 +55,21 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 			m.Sites = append(m.Sites, p.Place)
 		}
 	}
+	war := 0
 	for _, c := range l.CasualtiesIn(m.Tok0, m.Tok1) {
-		if c.Tok1 <= m.Tok1 && c.Kind != "" {
-			m.Casualties = append(m.Casualties, c)
+		if c.Tok1 > m.Tok1 || c.Kind == "" {
+			continue
 		}
+		// وأسفرت الحرب عن مقتل نحو نصف مليون، وشهدت حلب معارك: a war's toll
+		// told beside an incident is not its toll.
+		if ci := t.ClauseOf(c.Tok0); ci != m.HeadClause && l.Has(find.War, t.Clauses[ci].Tok0, t.Clauses[ci].Tok1) {
+			war++
+			continue
+		}
+		m.Casualties = append(m.Casualties, c)
+	}
+	if !m.Head() && war > 0 && len(m.Casualties) == 0 {
+		m.Tally = true
 	}
 	m.Date = ownDate(l, m)
 	for _, d := range l.DatesIn(m.Tok0, m.Tok1) {
@@ -118,17 +131,24 @@ func isClauseMark(s string) bool {
 	return false
 }
 
-// placesOf returns the places of the first token range that names any,
-// each marked when it is only a reference point.
+// placesOf returns the places of the first token range that names a
+// known one (with the unknown names of the narrower ranges before it: ففي
+// بغداد، قتل مدنيان … في حي الشعب), each marked when it is only a
+// reference point.
 func placesOf(l *find.Layers, ranges [][2]int) []Place {
+	var out []Place
+	seen := map[int]bool{}
 	for _, r := range ranges {
-		var out []Place
+		known := false
 		for _, p := range l.PlacesIn(r[0], r[1]) {
-			if p.Tok1 <= r[1] && !insideSource(l, p) {
-				out = append(out, Place{Mention: p, Ref: speakerOrOffice(l, p)})
+			if p.Tok1 > r[1] || insideSource(l, p) || seen[p.Tok0] {
+				continue
 			}
+			seen[p.Tok0] = true
+			out = append(out, Place{Mention: p, Ref: speakerOrOffice(l, p)})
+			known = known || p.Place != nil
 		}
-		if len(out) == 0 {
+		if !known {
 			continue
 		}
 		// A direction or "near" beside a place where it happened is only
@@ -146,9 +166,10 @@ func placesOf(l *find.Layers, ranges [][2]int) []Place {
 				}
 			}
 		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Tok0 < out[j].Tok0 })
 		return out
 	}
-	return nil
+	return out
 }
 
 // orients reports whether a place named with a direction or "near" (d)

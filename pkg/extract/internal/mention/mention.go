@@ -233,7 +233,7 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 				cur.C1 = ci + 1
 				continue
 			}
-			if cur != nil && oneViolentIncident(l, cur, h, c) {
+			if cur != nil && oneIncident(l, cur, h, c) {
 				cur.C1 = ci + 1
 				// تنظيم داعش استهدف …، عبر سيارة مفخخة: a car bomb; a generic
 				// word (قتل رميا بالرصاص) does not retype it.
@@ -286,6 +286,28 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 			cur = &Mention{Trigger: -1, Sent: si, Para: s.Para, C0: s.C0, C1: s.C1, HeadClause: s.C0, Continues: true}
 			out = append(out, cur)
 		}
+		// A trigger dropped as background or a time reference takes the
+		// rest of its clause with it (ويعد الهجوم الأكثر دموية منذ تفجير
+		// الكرادة … الذي أسفر عن مقتل 300): not the head's frame.
+		for _, m := range out[first:] {
+			if !m.Head() || (m.Status != Actual && m.Status != Planned && m.Status != Negated) {
+				continue
+			}
+			head := l.Triggers[m.Trigger]
+			for _, d := range out[first:] {
+				if (d.Status != Background && d.Status != Hypothetical) || !d.Head() {
+					continue
+				}
+				dt := l.Triggers[d.Trigger]
+				if dt.Tok0 <= head.Tok0 || d.HeadClause < m.C0 || d.HeadClause >= m.C1 {
+					continue
+				}
+				cut := dropStart(l, dt, t.Clauses[d.HeadClause].Tok0)
+				if cut > head.Tok1 && (m.hi == 0 || cut < m.hi) {
+					m.hi = cut
+				}
+			}
+		}
 		reports := 0
 		for _, m := range out[first:] {
 			if m.Status != Actual && m.Status != Planned && m.Status != Negated {
@@ -304,6 +326,18 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 		b.frame(l, m)
 	}
 	return out, nil
+}
+
+// dropStart is where a dropped trigger's words begin: the cue that made it
+// background or a time (منذ، ردا على، الذي) when one stands right before it.
+func dropStart(l *find.Layers, h find.Trigger, floor int) int {
+	start := h.Tok0
+	for _, sec := range []find.Section{find.Since, find.Before, find.Background, find.Relative, find.Hypothetical, find.Series} {
+		if c, ok := l.CueBefore(sec, h.Tok0, floor); ok && c.Tok0 < start {
+			start = c.Tok0
+		}
+	}
+	return start
 }
 
 // sequel is a trigger after a sequel word in a sentence that opens with a

@@ -94,8 +94,9 @@ func denied(l *find.Layers, s segment.Sentence, h *find.Trigger) bool {
 	if !ok {
 		return false
 	}
+	t := l.Text
 	for _, c := range l.CuesIn(d.Tok1, h.Tok0) {
-		if c.Sec == find.Reporting {
+		if c.Sec == find.Reporting && l.OpensWith(find.Reporting, t.Clauses[t.ClauseOf(c.Tok0)].Tok0, c.Tok1) {
 			return false
 		}
 	}
@@ -197,11 +198,15 @@ func family(k find.Kind) model.Family {
 // Family is family for the later stages.
 func Family(k find.Kind) model.Family { return family(k) }
 
-// oneViolentIncident reports that a violent trigger later in a sentence
-// describes the incident its earlier one began (هجوم …، عبر سيارة مفخخة):
-// both violent, no other place named, no reference to something else.
-func oneViolentIncident(l *find.Layers, cur *Mention, h *find.Trigger, c segment.Clause) bool {
-	if family(cur.Kind) != model.Violence || family(h.Kind) != model.Violence || h.Flags&find.Plural != 0 {
+// oneIncident reports that a trigger later in a sentence describes the
+// incident its earlier one began (هجوم …، عبر سيارة مفخخة; عملية …، وقتل
+// خمسة في اشتباكات): both violent, or an operation and its fighting, no
+// other place named, no reference to something else.
+func oneIncident(l *find.Layers, cur *Mention, h *find.Trigger, c segment.Clause) bool {
+	fight := func(k find.Kind) bool { return k == model.ArmedClash || k == model.Shelling || k == model.Airstrike }
+	op := func(k find.Kind) bool { return k == model.SecurityOperation }
+	violent := family(cur.Kind) == model.Violence && family(h.Kind) == model.Violence && h.Flags&find.Plural == 0
+	if !violent && !(op(cur.Kind) && fight(h.Kind)) {
 		return false
 	}
 	if l.Has(find.Another, c.Tok0, h.Tok0) {
@@ -222,6 +227,12 @@ func oneViolentIncident(l *find.Layers, cur *Mention, h *find.Trigger, c segment
 // قاعدة لقوات التحالف).
 func fromAir(l *find.Layers, m *Mention) bool {
 	hc := l.Text.Clauses[m.HeadClause]
+	if m.lo > hc.Tok0 {
+		hc.Tok0 = m.lo
+	}
+	if m.hi > 0 && m.hi < hc.Tok1 {
+		hc.Tok1 = m.hi
+	}
 	if l.Has(find.Air, hc.Tok0, hc.Tok1) {
 		return true
 	}

@@ -25,9 +25,12 @@ import (
 // file is the patterns file of a rules set.
 const file = "patterns.txt"
 
-// DefaultTimeout bounds one match. A clause is a few hundred code points;
-// a sound pattern matches it in microseconds.
-const DefaultTimeout = 100 * time.Millisecond
+// DefaultTimeout bounds one match. A clause is a few hundred code points
+// and a sound pattern matches it in microseconds; the bound is generous
+// because regexp2 reads a coarse clock (updated every 100ms by a
+// goroutine) that a loaded machine can leave stale, and it is a safety net
+// against backtracking that would run for minutes, not a speed limit.
+const DefaultTimeout = time.Second
 
 // Set is the compiled patterns of a rules set; immutable, safe for
 // concurrent use.
@@ -182,8 +185,18 @@ type Match struct {
 }
 
 // FindAll returns the matches of p in text (normalised runes). A match
-// that times out returns ErrTimeout naming the pattern.
+// that times out twice returns ErrTimeout naming the pattern: once may be
+// regexp2's coarse clock jumping on a loaded machine, twice is the
+// pattern.
 func (p *Pattern) FindAll(text []rune) ([]Match, error) {
+	ms, err := p.findAll(text)
+	if errors.Is(err, ErrTimeout) {
+		ms, err = p.findAll(text)
+	}
+	return ms, err
+}
+
+func (p *Pattern) findAll(text []rune) ([]Match, error) {
 	var out []Match
 	names := p.re.GetGroupNames()
 	err := p.re.FindRunesMatches(text, 0, func(v regexp2.MatchView) bool {

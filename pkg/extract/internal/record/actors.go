@@ -50,18 +50,23 @@ func (w *writer) actors(inc *article.Incident, k model.EventType) []model.Actor 
 			out = append(out, a)
 		}
 	}
-	w.forceOnProtesters(out, k)
+	w.forceOnProtesters(out, k, inc)
 	return w.persons(inc, out, index)
 }
 
 // forceOnProtesters: when forces and protesters meet in an attack, the
 // forces used the force and the protesters suffered it (ACLED's excessive
 // force against protesters), unless another side is named as the attacker.
-func (w *writer) forceOnProtesters(out []model.Actor, k model.EventType) {
+func (w *writer) forceOnProtesters(out []model.Actor, k model.EventType, inc *article.Incident) {
 	if k != model.Attack {
 		return
 	}
 	protesters, forces := false, false
+	for _, m := range inc.Members {
+		for _, c := range m.Casualties {
+			protesters = protesters || c.Category == "protesters"
+		}
+	}
 	for _, a := range out {
 		switch {
 		case a.Type == model.Protesters:
@@ -190,6 +195,15 @@ func (w *writer) role(h find.Actor, m *mention.Mention, k model.EventType, typ m
 	if _, ok := l.CueBefore(find.By, h.Tok0, c.Tok0); ok {
 		return model.Perpetrator, true
 	}
+	// أحبطت القوات الأمنية هجوما: who foiled it responded.
+	if _, ok := l.CueBefore(find.Foiled, h.Tok0, c.Tok0); ok {
+		return model.Responder, true
+	}
+	// The people a figure counts are its victims (قتل أحد عناصر الشرطة،
+	// مقتل سبعة من عناصر داعش), whatever stands around them.
+	if w.counted(h) {
+		return model.Target, true
+	}
 	if _, ok := l.CueBefore(find.Target, h.Tok0, c.Tok0); ok {
 		return model.Target, true
 	}
@@ -204,9 +218,12 @@ func (w *writer) role(h find.Actor, m *mention.Mention, k model.EventType, typ m
 	if m.Head() {
 		trig = &l.Triggers[m.Trigger]
 	}
-	// "هجوما لتنظيم داعش": a trigger noun and ل before the actor.
-	if trig != nil && h.Tok0 == trig.Tok1 && h.Skip > 0 && arabic.HasLam(toks[h.Tok0].Text) {
-		return model.Perpetrator, true
+	// "هجوما لتنظيم داعش": a trigger noun and ل before the actor; "قصف
+	// النظام، برصاص قوات الأمن": a noun of attack and its agent.
+	if trig != nil && h.Tok0 == trig.Tok1 {
+		if h.Skip > 0 && arabic.HasLam(toks[h.Tok0].Text) || h.Skip == 0 && trig.Flags&find.Agent != 0 {
+			return model.Perpetrator, true
+		}
 	}
 	// The people a figure counts are its victims: 7 قتلى من عصابات داعش;
 	// the side between a casualty verb and its figure killed them (قتل
@@ -257,6 +274,16 @@ func (w *writer) subjectOf(h find.Actor, tr *find.Trigger) bool {
 		}
 	}
 	return len(l.TriggersIn(h.Tok1, tr.Tok0)) == 0 // no other trigger between
+}
+
+// counted reports an actor inside the people a casualty figure counts.
+func (w *writer) counted(h find.Actor) bool {
+	for _, c := range w.l.CasualtiesIn(h.Tok0-32, h.Tok0+1) {
+		if h.Tok0 >= c.Fig.Tok1 && h.Tok1 <= c.Tok1 {
+			return true
+		}
+	}
+	return false
 }
 
 // countedGroup reports an actor named as the group a figure counts.

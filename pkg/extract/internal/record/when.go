@@ -69,8 +69,7 @@ func (w *writer) flags(inc *article.Incident, ev *model.Event) []model.Flag {
 	if historical {
 		flags = append(flags, model.Historical)
 	}
-	figures := len(ev.Casualties) > 0
-	aggregate := inc.Tally || figures && (ev.Date.Precision == model.PrecisionYear || ev.Date.Precision == model.PrecisionMonth)
+	aggregate := inc.Tally
 	for _, m := range inc.Members {
 		s := t.Sents[m.Sent]
 		if l.Has(find.Aggregate, s.Tok0, s.Tok1) {
