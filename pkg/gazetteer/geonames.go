@@ -85,7 +85,7 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 	}
 	places := m.finish()
 	st.Places = len(places)
-	return New(places), st, nil
+	return build(places, m.keys), st, nil
 }
 
 type adminCode struct {
@@ -222,6 +222,8 @@ type merger struct {
 	// parents of the curated places as pointers: merging may change their
 	// ids (rasd:x → geonames:N), so Parents are rewritten at the end.
 	parents map[*Place][]*Place
+	// keys of the names seen, for build to reuse.
+	keys keyCache
 }
 
 // added is a new place with the codes its hierarchy is resolved from.
@@ -235,7 +237,7 @@ type added struct {
 func newMerger(curated []*Place, extra map[*Place]curatedExtra, admin1, admin2 map[string]adminCode) *merger {
 	m := &merger{places: curated, byKey: map[string][]*Place{}, gov: map[string]*Place{},
 		country: map[string]*Place{}, byGN: map[int]*Place{}, admin1: admin1, admin2: admin2,
-		parents: map[*Place][]*Place{}}
+		parents: map[*Place][]*Place{}, keys: keyCache{}}
 	byID := map[string]*Place{}
 	for _, p := range curated {
 		byID[p.ID] = p
@@ -245,7 +247,7 @@ func newMerger(curated []*Place, extra map[*Place]curatedExtra, admin1, admin2 m
 			m.parents[p] = append(m.parents[p], byID[id])
 		}
 		for _, a := range p.arabicNames() {
-			k := nameKey(a)
+			k, _ := m.keys.key(a)
 			m.byKey[k] = append(m.byKey[k], p)
 		}
 		if c := extra[p].admin1Code; c != "" {
@@ -382,7 +384,7 @@ func (m *merger) match(cc, feature string, lat, lon float64, gn int, ar []string
 	var best *Place
 	bestD := math.Inf(1)
 	for _, a := range ar {
-		k := nameKey(a)
+		k, _ := m.keys.key(a)
 		// "محافظة اللاذقية", "منطقة الباب": the unit's name without its
 		// feature word is how the curated list spells it.
 		if first, rest, ok := strings.Cut(k, " "); ok && m.featureWords[first] {
