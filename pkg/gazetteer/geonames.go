@@ -40,7 +40,7 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 		return ReadCompiled(dir)
 	}
 	var st LoadStats
-	curated, extra, err := parseCurated(strings.NewReader(curatedFile), "data/places.txt")
+	curated, extra, err := parseCurated(embedded()...)
 	if err != nil {
 		return nil, st, err
 	}
