@@ -5,6 +5,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/rules"
 )
 
 // mention returns the mention of f in text whose text is want, or fails.
@@ -131,4 +134,53 @@ func TestAreaFirst(t *testing.T) {
 	m = mention(t, f, "قصف على بلدة المرج في الغوطة الشرقية", "بلدة المرج")
 	assert.Nil(t, m.Place)
 	assert.Empty(t, m.Foreign)
+}
+
+// Load reads every country table of the dump and of its region/ folder:
+// places abroad join the embedded units and countries by their codes.
+func TestLoadRegionDumps(t *testing.T) {
+	g, st, err := Load("testdata/dump")
+	require.NoError(t, err)
+	var msgs []string
+	for _, e := range st.Errors {
+		msgs = append(msgs, e.Error())
+	}
+	assert.Equal(t, []string{"region/YE.txt:4: bad latitude"}, msgs)
+	assert.Equal(t, 7, st.Rows)
+	assert.Equal(t, 3, st.Merged, "Baghdad, Hodeidah city and governorate join the embedded entries")
+	assert.Equal(t, 3, st.Added)
+
+	ps := g.Lookup("الحصن المنيف")
+	require.Len(t, ps, 1)
+	p := ps[0]
+	assert.Equal(t, "YE", p.Country)
+	assert.Equal(t, "Al Hudaydah", p.Admin1, "from the embedded governorate of code YE.08")
+	assert.Equal(t, []string{"geonames:79416", "geonames:69543"}, p.Parents)
+	assert.Equal(t, "village", p.Feature)
+
+	ps = g.Lookup("قرية صنعاء الجديدة")
+	require.Len(t, ps, 1)
+	assert.Equal(t, "Amanat Al Asimah", ps[0].Admin1)
+
+	ps = g.Lookup("تلة التجربة")
+	require.Len(t, ps, 1, "a table of a country the embedded list lacks")
+	assert.Equal(t, "XK", ps[0].Country)
+	assert.Empty(t, ps[0].Parents)
+
+	city := g.ByID("geonames:79415")
+	require.NotNil(t, city)
+	assert.True(t, city.Curated)
+	assert.Equal(t, "city", city.Feature)
+
+	f, err := NewFinder(g, rules.Default())
+	require.NoError(t, err)
+	m := mention(t, f, "غارة على الحصن المنيف في محافظة الحديدة غربي اليمن", "الحصن المنيف")
+	require.NotNil(t, m.Place)
+	assert.Equal(t, "geonames:9990001", m.Place.ID)
+	assert.Equal(t, "YE", m.Foreign)
+	// The same village in an article about Iraq, with nothing Yemeni
+	// around it, is not taken for the Yemeni one.
+	for _, m := range f.Find(arabic.New("اشتباكات قرب الحصن المنيف في العراق")) {
+		assert.False(t, m.Place != nil && m.Place.Country == "YE", m.String())
+	}
 }

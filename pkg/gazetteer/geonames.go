@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -29,12 +30,16 @@ type LoadStats struct {
 	Curated             int
 }
 
-// countryFiles are the geoname tables Load reads from a dump directory.
-var countryFiles = []string{"IQ.txt", "SY.txt"}
+// regionDir is the subfolder of a dump directory that holds the countries
+// around Iraq and Syria in the same format, with their own
+// admin1CodesASCII.txt.
+const regionDir = "region"
 
-// Load reads a GeoNames dump directory (IQ.txt, SY.txt, admin1CodesASCII.txt,
-// admin2Codes.txt) merged with the embedded default. A path to a file made
-// by Compile is read as that compact form instead.
+// Load reads a GeoNames dump directory merged with the embedded default:
+// every country table XX.txt (IQ.txt, SY.txt, YE.txt ...) in it and in its
+// region/ subfolder, with the admin1CodesASCII.txt of each folder (the top
+// one required) and admin2Codes.txt. A path to a file made by Compile is
+// read as that compact form instead.
 func Load(dir string) (*Gazetteer, LoadStats, error) {
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		return ReadCompiled(dir)
@@ -45,34 +50,38 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 		return nil, st, err
 	}
 	st.Curated = len(curated)
-	admin1, err := readAdminCodes(filepath.Join(dir, "admin1CodesASCII.txt"), &st)
+	admin1, err := readAdminCodes(dir, "admin1CodesASCII.txt", &st)
 	if err != nil {
 		return nil, st, err
 	}
-	admin2, err := readAdminCodes(filepath.Join(dir, "admin2Codes.txt"), &st)
+	regional, err := readAdminCodes(dir, filepath.Join(regionDir, "admin1CodesASCII.txt"), &st)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, st, err
 	}
+	maps.Copy(admin1, regional)
+	admin2, err := readAdminCodes(dir, "admin2Codes.txt", &st)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, st, err
+	}
+	tables, err := countryTables(dir)
+	if err != nil {
+		return nil, st, err
+	}
+	if len(tables) == 0 {
+		return nil, st, fmt.Errorf("gazetteer: %s holds no GeoNames country table (XX.txt, such as IQ.txt), nor does its %s/ folder", dir, regionDir)
+	}
 	m := newMerger(curated, extra, admin1, admin2)
 	m.featureWords = featureWords(rules.Default())
-	found := 0
-	for _, name := range countryFiles {
+	for _, name := range tables {
 		f, err := os.Open(filepath.Join(dir, name))
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
 		if err != nil {
 			return nil, st, err
 		}
-		found++
 		err = m.readGeonames(f, name, &st)
 		f.Close()
 		if err != nil {
 			return nil, st, err
 		}
-	}
-	if found == 0 {
-		return nil, st, fmt.Errorf("gazetteer: %s holds none of %s", dir, strings.Join(countryFiles, ", "))
 	}
 	// OCHA's Iraqi sub-districts (nahiya), when the dump carries them:
 	// GeoNames has no ADM3 for Iraq.
@@ -88,20 +97,48 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 	return build(places, m.keys), st, nil
 }
 
+// countryTables lists the country tables of a dump directory, relative to
+// it: XX.txt, then region/XX.txt, each in name order.
+func countryTables(dir string) ([]string, error) {
+	var out []string
+	for _, sub := range []string{".", regionDir} {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if sub == regionDir && errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries { // ReadDir sorts by name
+			if !e.IsDir() && isCountryTable(e.Name()) {
+				out = append(out, filepath.Join(sub, e.Name()))
+			}
+		}
+	}
+	return out, nil
+}
+
+// isCountryTable reports a GeoNames country table's name: two upper-case
+// letters (the ISO code) and .txt.
+func isCountryTable(name string) bool {
+	cc, ok := strings.CutSuffix(name, ".txt")
+	return ok && len(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z'
+}
+
 type adminCode struct {
 	name string
 	gn   int
 }
 
-// readAdminCodes reads admin1CodesASCII.txt or admin2Codes.txt: code, name,
-// ascii name, geonameid.
-func readAdminCodes(path string, st *LoadStats) (map[string]adminCode, error) {
-	f, err := os.Open(path)
+// readAdminCodes reads admin1CodesASCII.txt or admin2Codes.txt (name,
+// relative to dir): code, name, ascii name, geonameid.
+func readAdminCodes(dir, name string, st *LoadStats) (map[string]adminCode, error) {
+	f, err := os.Open(filepath.Join(dir, name))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	base := filepath.Base(path)
+	base := name
 	out := map[string]adminCode{}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
