@@ -23,7 +23,8 @@ const gazetteerUsage = `usage:
       print the place mentions of TEXT (or of stdin when TEXT is -)
   extract gazetteer report [--gazetteer DIR] FILE.jsonl
       over a corpus (one {"id", "text"} object a line): place mentions
-      resolved and unresolved, and the 20 most frequent unresolved names
+      resolved (in Iraq and Syria, abroad) and unresolved, how many carry a
+      country, and the most frequent names and countries
   extract gazetteer build DIR -o FILE
       merge the GeoNames dump DIR with the embedded list into a compact FILE
       that --gazetteer FILE loads fast`
@@ -185,17 +186,20 @@ func runGazReport(args []string, stdout, stderr io.Writer) int {
 
 type gazReportResult struct {
 	docs, mentions, resolved, unresolved int
-	foreign                              int
+	abroad                               int // resolved to a place outside Iraq and Syria
+	foreign                              int // a well-known name abroad the gazetteer lacks
 	foreignNames                         map[string]int
 	bytes                                int
 	elapsed                              time.Duration
 	unresolvedNames                      map[string]int
 	resolvedNames                        map[string]int
+	countries                            map[string]int
 }
 
 // gazReport runs the finder over a JSONL corpus.
 func gazReport(f *gazetteer.Finder, in io.Reader) (*gazReportResult, error) {
-	r := &gazReportResult{unresolvedNames: map[string]int{}, resolvedNames: map[string]int{}, foreignNames: map[string]int{}}
+	r := &gazReportResult{unresolvedNames: map[string]int{}, resolvedNames: map[string]int{}, foreignNames: map[string]int{},
+		countries: map[string]int{}}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -215,17 +219,20 @@ func gazReport(f *gazetteer.Finder, in io.Reader) (*gazReportResult, error) {
 		r.elapsed += time.Since(start)
 		for _, m := range ms {
 			r.mentions++
-			if m.Foreign != "" {
+			switch {
+			case m.Place != nil:
+				r.resolved++
+				r.countries[m.Place.Country]++
+				r.resolvedNames[m.Place.Name+" ("+m.Place.Feature+", "+strings.TrimPrefix(m.Place.Admin1+", ", ", ")+m.Place.Country+")"]++
+				if m.Foreign != "" {
+					r.abroad++
+				}
+			case m.Foreign != "":
 				r.foreign++
 				r.foreignNames[m.Foreign+" "+m.Name]++
-				continue
-			}
-			if m.Place == nil {
+			default:
 				r.unresolved++
 				r.unresolvedNames[m.Feature+" "+m.Name]++
-			} else {
-				r.resolved++
-				r.resolvedNames[m.Place.Name+" ("+m.Place.Feature+", "+m.Place.Admin1+")"]++
 			}
 		}
 	}
@@ -241,8 +248,10 @@ func (r *gazReportResult) write(w io.Writer) {
 	}
 	fmt.Fprintf(w, "documents: %d (%.1f MB, finder %.1f MB/s incl. tokenising)\n", r.docs, float64(r.bytes)/1e6,
 		float64(r.bytes)/1e6/max(r.elapsed.Seconds(), 1e-9))
-	fmt.Fprintf(w, "place mentions: %d\nresolved: %d (%.1f%%)\nunresolved: %d (%.1f%%)\nforeign (outside Iraq/Syria): %d (%.1f%%)\n",
-		r.mentions, r.resolved, pct(r.resolved), r.unresolved, pct(r.unresolved), r.foreign, pct(r.foreign))
+	fmt.Fprintf(w, "place mentions: %d\nresolved, with a country: %d (%.1f%%): in Iraq/Syria %d, abroad %d\n"+
+		"unresolved: %d (%.1f%%)\nforeign, not in the gazetteer: %d (%.1f%%)\n",
+		r.mentions, r.resolved, pct(r.resolved), r.resolved-r.abroad, r.abroad,
+		r.unresolved, pct(r.unresolved), r.foreign, pct(r.foreign))
 	top := func(title string, m map[string]int) {
 		fmt.Fprintf(w, "\n%s:\n", title)
 		for i, e := range mostFrequent(m) {
@@ -254,7 +263,8 @@ func (r *gazReportResult) write(w io.Writer) {
 	}
 	top("20 most frequent unresolved names (feature word, name)", r.unresolvedNames)
 	top("20 most frequent resolved places", r.resolvedNames)
-	top("20 most frequent foreign places", r.foreignNames)
+	top("20 most frequent countries of resolved places", r.countries)
+	top("20 most frequent foreign names not in the gazetteer", r.foreignNames)
 }
 
 func runGazBuild(args []string, stdout, stderr io.Writer) int {

@@ -58,7 +58,9 @@ func TestGazetteerReport(t *testing.T) {
 			`{"id":"b","text":"غارات على مدينة الحديدة"}`+"\n"), 0o644))
 	code, out, stderr := runGaz("report", path)
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, out, "place mentions: 3\nresolved: 1 (33.3%)\nunresolved: 1 (33.3%)\nforeign (outside Iraq/Syria): 1 (33.3%)")
+	assert.Contains(t, out, "place mentions: 3\nresolved, with a country: 2 (66.7%): in Iraq/Syria 1, abroad 1\n"+
+		"unresolved: 1 (33.3%)\nforeign, not in the gazetteer: 0 (0.0%)")
+	assert.Contains(t, out, "1  Al Hudaydah (city, Al Hudaydah, YE)")
 	assert.Contains(t, out, "1  قريه برميزة")
 	code, _, _ = runGaz("report", filepath.Join(t.TempDir(), "missing.jsonl"))
 	assert.Equal(t, 1, code)

@@ -11,7 +11,7 @@ import (
 
 // compiledMagic heads a compiled gazetteer; bump the version when Place
 // changes shape.
-const compiledMagic = "rasd-gazetteer/2\n"
+const compiledMagic = "rasd-gazetteer/3\n"
 
 // compiled is the stored form: the places and the name index New builds,
 // so reading skips normalising every name again.
@@ -97,8 +97,18 @@ func ReadCompiled(path string) (*Gazetteer, LoadStats, error) {
 			g.groups[gi][j] = g.places[k]
 		}
 	}
+	// Compile kept each group in the order New gave it: home places first.
+	g.nHome = make([]int32, len(g.groups))
+	for gi, grp := range g.groups {
+		for _, p := range grp {
+			if !inArea(p.Country) {
+				break
+			}
+			g.nHome[gi]++
+		}
+	}
 	for _, grp := range g.byEn {
-		sortByRank(grp)
+		homeFirst(grp)
 	}
 	st.Places = len(g.places)
 	return g, st, nil

@@ -5,20 +5,36 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
 
-// curatedFile is the embedded default gazetteer; see data/PROVENANCE.md.
+// The embedded default gazetteer, see data/PROVENANCE.md: places.txt,
+// Iraq and Syria, written by hand; region.txt, the countries around them,
+// generated from the GeoNames-format dumps of ../shared/gazetteer/region;
+// world.txt, the other countries the news names, written by hand.
 //
-//go:embed data/places.txt
-var curatedFile string
+//go:generate go run ../../internal/gazgen -src ../../../shared/gazetteer/region -o data/region.txt
+var (
+	//go:embed data/places.txt
+	placesFile string
+	//go:embed data/region.txt
+	regionFile string
+	//go:embed data/world.txt
+	worldFile string
+)
 
-// Default returns the embedded gazetteer. It parses the embedded list on
-// every call (about a millisecond); callers keep the result.
+// source is one embedded list.
+type source struct{ name, text string }
+
+func embedded() []source {
+	return []source{{"data/places.txt", placesFile}, {"data/region.txt", regionFile}, {"data/world.txt", worldFile}}
+}
+
+// Default returns the embedded gazetteer. It parses the embedded lists on
+// every call (a few milliseconds); callers keep the result.
 func Default() (*Gazetteer, error) {
-	ps, _, err := parseCurated(strings.NewReader(curatedFile), "data/places.txt")
+	ps, _, err := parseCurated(embedded()...)
 	if err != nil {
 		return nil, err
 	}
@@ -35,23 +51,34 @@ var validFeatures = map[string]bool{
 	"city": true, "town": true, "village": true, "site": true, "region": true,
 }
 
-// parseCurated reads the curated list. Line format (fields separated by |):
+// parseCurated reads the embedded lists, one id space for all. Line format
+// (fields separated by |):
 //
 //	id | feature | parent id | lat, lon | English name | Arabic / variants | key=value ...
 //
-// Keys: pop=N, gn=N (GeoNames id), code=IQ.13 (GeoNames admin1 code of a
-// governorate), seat=city|town (a district whose seat bears its name: the
-// seat is added as its own place, id without the "d-" prefix, inside it).
-func parseCurated(r io.Reader, file string) ([]*Place, map[*Place]curatedExtra, error) {
+// A country's id is its ISO code in lower case (iq). Keys: pop=N, gn=N
+// (GeoNames id), code=IQ.13 (GeoNames admin1 code of a governorate),
+// seat=city|town (a district whose seat bears its name: the seat is added
+// as its own place, id without the "d-" prefix, inside it).
+func parseCurated(srcs ...source) ([]*Place, map[*Place]curatedExtra, error) {
 	var errs []error
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
-	}
 	var places []*Place
 	extra := map[*Place]curatedExtra{}
 	byID := map[string]*Place{}
 	parentOf := map[*Place]string{}
-	sc := bufio.NewScanner(r)
+	for _, src := range srcs {
+		places = parseSource(src, places, extra, byID, parentOf, &errs)
+	}
+	return resolveCurated(places, extra, byID, parentOf, errs)
+}
+
+// parseSource reads the lines of one list.
+func parseSource(src source, places []*Place, extra map[*Place]curatedExtra, byID map[string]*Place,
+	parentOf map[*Place]string, errs *[]error) []*Place {
+	bad := func(line int, format string, args ...any) {
+		*errs = append(*errs, fmt.Errorf("%s:%d: %s", src.name, line, fmt.Sprintf(format, args...)))
+	}
+	sc := bufio.NewScanner(strings.NewReader(src.text))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if i := strings.Index(line, "#"); i >= 0 {
@@ -117,6 +144,13 @@ func parseCurated(r io.Reader, file string) ([]*Place, map[*Place]curatedExtra, 
 		if p.GeonameID > 0 {
 			p.ID = fmt.Sprintf("geonames:%d", p.GeonameID)
 		}
+		if p.Feature == "country" {
+			if len(f[0]) != 2 || strings.ToLower(f[0]) != f[0] {
+				bad(n, "a country's id is its ISO code in lower case, not %q", f[0])
+				continue
+			}
+			p.Country = strings.ToUpper(f[0])
+		}
 		if byID[f[0]] != nil {
 			bad(n, "duplicate id %q", f[0])
 			continue
@@ -150,9 +184,15 @@ func parseCurated(r io.Reader, file string) ([]*Place, map[*Place]curatedExtra, 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, err
+		*errs = append(*errs, fmt.Errorf("%s: %w", src.name, err))
 	}
-	// Resolve the hierarchy: parents, country, governorate, district.
+	return places
+}
+
+// resolveCurated resolves the hierarchy of the parsed lists: parents,
+// country, governorate, district.
+func resolveCurated(places []*Place, extra map[*Place]curatedExtra, byID map[string]*Place,
+	parentOf map[*Place]string, errs []error) ([]*Place, map[*Place]curatedExtra, error) {
 	final := make(map[string]*Place, len(places))
 	for _, p := range places {
 		final[p.ID] = p
@@ -166,7 +206,7 @@ func parseCurated(r io.Reader, file string) ([]*Place, map[*Place]curatedExtra, 
 			}
 			q := byID[pid]
 			if q == nil || depth > 8 {
-				errs = append(errs, fmt.Errorf("%s: %s: unknown parent %q", file, p.ID, pid))
+				errs = append(errs, fmt.Errorf("%s: unknown parent %q", p.ID, pid))
 				break
 			}
 			p.Parents = append(p.Parents, q.ID)
@@ -188,7 +228,7 @@ func setAdmin(p *Place, get func(string) *Place) {
 	for _, q := range chain {
 		switch q.Feature {
 		case "country":
-			p.Country = countryCode(q)
+			p.Country = q.Country
 		case "governorate":
 			if p.Admin1 == "" {
 				p.Admin1 = q.Name
@@ -199,16 +239,6 @@ func setAdmin(p *Place, get func(string) *Place) {
 			}
 		}
 	}
-}
-
-func countryCode(c *Place) string {
-	switch c.Name {
-	case "Iraq":
-		return "IQ"
-	case "Syria":
-		return "SY"
-	}
-	return strings.ToUpper(strings.TrimPrefix(c.ID, "rasd:"))
 }
 
 func parseLatLon(s string) (lat, lon float64, ok bool) {

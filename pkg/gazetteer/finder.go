@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,8 +31,10 @@ type Mention struct {
 	Feature string
 	// Candidates is how many places the name may denote.
 	Candidates int
-	// Foreign is the ISO code of a well-known place outside Iraq and Syria
-	// (الحديدة → YE) that the text names; Place is nil then.
+	// Foreign is the ISO code of the country of a place outside Iraq and
+	// Syria that the text names: Place's country when the gazetteer knows
+	// the place (بيروت → LB, الحديدة → YE), else the country rules/ar/
+	// places.txt gives the name ([foreign]) with Place nil.
 	Foreign string
 }
 
@@ -51,17 +54,25 @@ type cue struct {
 
 var settlement = map[string]bool{"city": true, "town": true, "village": true, "subdistrict": true}
 
+// The two parts of a name's places (Gazetteer.groups): those in Iraq and
+// Syria, and those abroad. Each is allowed or not at a mention on its own,
+// as a bit of raw.allow and Finder.needCue.
+const (
+	home   = 0
+	abroad = 1
+)
+
 // Finder finds and resolves place mentions; immutable, safe for concurrent use.
 type Finder struct {
 	g       *Gazetteer
 	names   textmatch.Trie[int32] // group index, or blocked
 	rels    textmatch.Trie[model.Relation]
 	feats   textmatch.Trie[*cue]
-	needCue []bool // per group: fires only after a feature word
-	// article: per group, whether the text's first word must (+1) or must
-	// not (-1) carry the article: "ورقة" is not Raqqa (الرقة) and
+	needCue []uint8 // per group: bit 1<<part set when that part fires only after a feature word
+	// article: per group and part, whether the text's first word must (+1)
+	// or must not (-1) carry the article: "ورقة" is not Raqqa (الرقة) and
 	// "السورية" is an adjective, not Syria (سورية).
-	article []int8
+	article [][2]int8
 	notName map[string]bool
 	prefix  map[string]bool
 	country map[string]string // normalised word → ISO code
@@ -199,34 +210,46 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	for gi, sp := range g.spelling {
 		f.names.Add(sp, int32(gi))
 	}
-	f.article = make([]int8, len(g.groups))
+	f.article = make([][2]int8, len(g.groups))
 	for gi, k := range g.keys {
 		first, _, _ := strings.Cut(k, " ")
-		switch {
-		case bareKeys[k]:
-			f.article[gi] = -1
-		case articleKeys[k]:
-			f.article[gi] = 1
-		case g.article[gi] == 1 && utf8.RuneCountInString(first) <= 3:
-			f.article[gi] = 1
+		for part := home; part <= abroad; part++ {
+			switch bits := g.article[gi] >> (part * abroadShift) & (withArticle | withoutArticle); {
+			case bareKeys[k]:
+				f.article[gi][part] = -1
+			case articleKeys[k]:
+				f.article[gi][part] = 1
+			case bits == withArticle && utf8.RuneCountInString(first) <= 3:
+				f.article[gi][part] = 1
+			}
 		}
 	}
 	for _, w := range notPlace {
 		f.names.Add(w, blocked)
 	}
 	for _, fn := range foreigners {
-		if gi, known := g.byKey[nameKey(fn.name)]; known && g.groups[gi][0].Curated {
+		if gi, known := g.byKey[nameKey(fn.name)]; known && g.nHome[gi] > 0 && g.groups[gi][0].Curated {
 			continue // a curated local place of that name wins
 		}
 		f.names.Add(fn.name, int32(foreign-len(f.foreign)))
 		f.foreign = append(f.foreign, fn.cc)
 	}
-	f.needCue = make([]bool, len(g.groups))
-	for gi, grp := range g.groups {
-		f.needCue[gi] = cueKeys[g.keys[gi]] || f.autoCue(g.keys[gi], grp)
+	f.needCue = make([]uint8, len(g.groups))
+	for gi := range g.groups {
+		for part, ps := range f.parts(int32(gi)) {
+			if len(ps) > 0 && (cueKeys[g.keys[gi]] || f.autoCue(g.keys[gi], ps)) {
+				f.needCue[gi] |= 1 << part
+			}
+		}
 	}
 	f.indexStarts()
 	return f, nil
+}
+
+// parts splits group gi into its places in the area and those abroad.
+func (f *Finder) parts(gi int32) [2][]*Place {
+	grp, n := f.g.groups[gi], f.g.nHome[gi]
+	return [2][]*Place{grp[:n], grp[n:]}
 }
 
 // autoCue reports whether a name only GeoNames knows is too risky to fire
@@ -267,6 +290,7 @@ type raw struct {
 	featTok          int   // the feature word's token when cue != nil
 	featSkip         int   // clitic code points before the feature word
 	group            int32 // -1: unresolved
+	allow            uint8 // which parts of the group may be meant: bit 1<<part
 	foreign          string
 }
 
@@ -315,7 +339,7 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 	}
 	r := raw{start: i, rel: model.In, group: -1}
 	j := i
-	if m, ok := f.rels.LongestAt(toks, i); ok {
+	if m, ok := f.rels.LongestAt(toks, i); ok && !f.abroadNameAt(toks, i, m.End) {
 		r.rel, j, r.skip = m.Vals[0], m.End, m.Skip
 	}
 	if j >= len(toks) || toks[j].Kind != arabic.Word {
@@ -353,16 +377,32 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 	}
 	switch {
 	case bok && (!aok || b.end > a.end || (b.end == a.end && f.betterTie(b, a))):
-		r.end, r.nameStart, r.nameSkip, r.group, r.cue, r.featTok, r.featSkip, r.foreign = b.end, b.nameStart, b.nameSkip, b.group, b.cue, b.featTok, b.featSkip, b.foreign
+		r.end, r.nameStart, r.nameSkip, r.group, r.allow, r.cue, r.featTok, r.featSkip, r.foreign = b.end, b.nameStart, b.nameSkip, b.group, b.allow, b.cue, b.featTok, b.featSkip, b.foreign
 	case aok:
 		if j == i {
 			r.skip = a.nameSkip
 		}
-		r.end, r.nameStart, r.nameSkip, r.group, r.foreign = a.end, a.nameStart, a.nameSkip, a.group, a.foreign
+		r.end, r.nameStart, r.nameSkip, r.group, r.allow, r.foreign = a.end, a.nameStart, a.nameSkip, a.group, a.allow, a.foreign
 	default:
 		return raw{}, i + 1, false
 	}
 	return r, 0, true
+}
+
+// abroadNameAt reports whether a name of places abroad only starts at
+// token i and runs past end, where a relation word ends: "جنوب السودان",
+// "شمال سيناء" are South Sudan and North Sinai, not south of Sudan.
+func (f *Finder) abroadNameAt(toks []arabic.Token, i, end int) bool {
+	m, ok := f.names.LongestAt(toks, i)
+	if !ok || m.End <= end || m.Skip > 0 {
+		return false
+	}
+	for _, v := range m.Vals {
+		if v >= 0 && f.g.nHome[v] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // betterTie reports whether the feature-word reading b ("قضاء" + "شط
@@ -396,46 +436,63 @@ func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
 			gi = v
 		}
 	}
-	if gi < 0 || !f.localOK(toks, j, m, gi, c) {
-		// Not a local name here; a well-known foreign place still is one.
+	var allow uint8
+	if gi >= 0 {
+		allow = f.allowed(toks, j, m, gi, c, cc != "")
+		if allow == 0 && len(f.parts(gi)[abroad]) > 0 {
+			return raw{}, false // "وسلط التقرير" is no Salt, the known place abroad
+		}
+	}
+	if allow == 0 {
+		// Not a known name here; a well-known foreign place still is one.
 		return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: -1, foreign: cc}, cc != ""
 	}
-	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi, foreign: cc}, true
+	return raw{nameStart: j, nameSkip: m.Skip, end: m.End, group: gi, allow: allow, foreign: cc}, true
 }
 
-// localOK applies the checks a local name must pass at token j.
-func (f *Finder) localOK(toks []arabic.Token, j int, m textmatch.Match[int32], gi int32, c *cue) bool {
+// allowed applies the checks a name must pass at token j, for the places
+// in the area and those abroad apart: which of the two it may denote.
+// wellKnown: the name is a [foreign] one, whose places abroad need no cue.
+func (f *Finder) allowed(toks []arabic.Token, j int, m textmatch.Match[int32], gi int32, c *cue, wellKnown bool) uint8 {
 	if c != nil && (m.Skip > 0 || strings.HasPrefix(toks[j].Text, "لل")) {
 		// A name right after its feature word takes no clitic:
 		// "بلدات وقرى" is two nouns, not the village قرى.
-		return false
+		return 0
 	}
-	if f.needCue[gi] && c == nil {
-		return false
+	if f.notName[f.g.keys[gi]] {
+		return 0 // على folds into علي, a village name
 	}
-	if a := f.article[gi]; a != 0 && (a > 0) != hasArticle(toks[j].Text, m.Skip) {
-		return false
-	}
-	key := f.g.keys[gi]
-	if f.notName[key] {
-		return false // على folds into علي, a village name
-	}
-	grp := f.g.groups[gi]
 	if c != nil {
-		for _, p := range grp {
-			if p.Feature == "country" {
-				return false // "مناطق سورية": Syrian areas
+		if _, ok := f.rels.LongestAt(toks, j); ok {
+			return 0 // "منطقة شرقي ...": a direction, not a village شرقي
+		}
+	}
+	var allow uint8
+	for part, ps := range f.parts(gi) {
+		if len(ps) == 0 || (f.needCue[gi]&(1<<part) != 0 && c == nil && !(wellKnown && part == abroad)) {
+			continue
+		}
+		if a := f.article[gi][part]; a != 0 && (a > 0) != hasArticle(toks[j].Text, m.Skip) {
+			continue
+		}
+		if c != nil {
+			// "مناطق سورية": Syrian areas. Abroad a country and its
+			// capital may share the name: "مدينة تونس" is the city; and
+			// after a site the country is where it lies (مطار الكويت).
+			if part == home && slices.ContainsFunc(ps, isCountry) || part == abroad && !c.site && !slices.ContainsFunc(ps, notCountry) {
+				continue
+			}
+			if !ps[0].Curated && m.End == j+1 && !hasArticle(toks[j].Text, 0) && strings.HasSuffix(toks[j].Text, "يه") {
+				continue // "قاعدة جوية": an adjective
 			}
 		}
-		if _, ok := f.rels.LongestAt(toks, j); ok {
-			return false // "منطقة شرقي ...": a direction, not a village شرقي
-		}
-		if !grp[0].Curated && m.End == j+1 && !hasArticle(toks[j].Text, 0) && strings.HasSuffix(toks[j].Text, "يه") {
-			return false // "قاعدة جوية": an adjective
-		}
+		allow |= 1 << part
 	}
-	return true
+	return allow
 }
+
+func isCountry(p *Place) bool  { return p.Feature == "country" }
+func notCountry(p *Place) bool { return p.Feature != "country" }
 
 // isFeatureWordName reports whether the name at k is just a feature word
 // (a village called وادي).
@@ -459,7 +516,7 @@ func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
 	}
 	r := raw{start: e, rel: prev.rel, cue: prev.cue, featTok: prev.featTok, featSkip: prev.featSkip, group: -1}
 	if n, ok := f.andName(toks, e, prev.cue); ok {
-		r.end, r.nameStart, r.nameSkip, r.group, r.skip, r.foreign = n.end, e, n.nameSkip, n.group, n.nameSkip, n.foreign
+		r.end, r.nameStart, r.nameSkip, r.group, r.allow, r.skip, r.foreign = n.end, e, n.nameSkip, n.group, n.allow, n.nameSkip, n.foreign
 		return r, true
 	}
 	if prev.cue == nil {
@@ -487,10 +544,16 @@ func (f *Finder) andName(toks []arabic.Token, e int, c *cue) (raw, bool) {
 	if f.notName[f.g.keys[gi]] {
 		return raw{}, false
 	}
-	if a := f.article[gi]; a != 0 && (a > 0) != hasArticle(toks[e].Text, 1) {
+	var allow uint8
+	for part, ps := range f.parts(gi) {
+		if a := f.article[gi][part]; len(ps) > 0 && (a == 0 || (a > 0) == hasArticle(toks[e].Text, 1)) {
+			allow |= 1 << part
+		}
+	}
+	if allow == 0 {
 		return raw{}, false
 	}
-	return raw{nameStart: e, nameSkip: 1, end: m.End, group: gi}, true
+	return raw{nameStart: e, nameSkip: 1, end: m.End, group: gi, allow: allow}, true
 }
 
 // unknownName reads a name the gazetteer lacks at token k (skipping skip
@@ -560,89 +623,84 @@ func hasArticle(w string, skip int) bool {
 
 // resolve picks each mention's place with the document as context: the
 // feature word, the governorates the other mentions point to, the country
-// the article is about, then rank and population.
+// the article is about, then rank and population. A name of places both
+// in Iraq and Syria and abroad is resolved in each part apart, the part in
+// the area exactly as if the places abroad were not there, and decide
+// chooses between the two.
 func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 	toks := tx.Tokens
+	d := &docContext{rs: rs, toks: toks, votes: map[string]int{}, admin: map[string]map[int32]bool{},
+		first: make([]*Place, len(rs))}
 	// Country votes from words like العراق، السورية.
-	votes := map[string]int{}
-	var forms [arabic.MaxForms]string
-	for _, t := range tx.Tokens {
+	for _, t := range toks {
 		if t.Kind != arabic.Word {
 			continue
 		}
-		n := arabic.Forms(t.Text, &forms)
-		for i := 0; i < n; i++ {
-			if c := f.country[forms[i]]; c != "" {
-				votes[c]++
+		for _, form := range t.Forms { // computed once by the tokeniser
+			if c := f.country[form]; c != "" {
+				d.votes[c]++
 				break
 			}
 		}
 	}
 	// First pass: the best reading of each mention without admin context;
 	// its governorate supports the other mentions.
-	type support map[int32]bool
-	admin := map[string]support{}
-	first := make([]*Place, len(rs))
 	for i, r := range rs {
 		if r.group < 0 {
 			continue
 		}
-		grp := f.g.groups[r.group]
-		best := f.pick(grp, r.cue, "", nil, "")
-		first[i] = best
-		if best.Curated || len(grp) == 1 {
-			votes[best.Country]++
+		var best *Place
+		vote := false
+		if near, far := f.candidates(r); len(near) > 0 {
+			best = f.pick(near, r.cue, "", nil, nil)
+			vote = best.Curated || len(near) == 1
+		} else if best = f.pickAbroad(far, r.cue, nil, 0, nil, nil, r.foreign); best != nil {
+			// Not after a feature word: "بلدات الجيزة" in an article on
+			// Daraa must not make itself Egyptian.
+			vote = best.Curated && r.cue == nil
+		}
+		d.first[i] = best
+		if vote {
+			d.votes[best.Country]++
 			if best.Admin1 != "" {
 				k := best.Country + "|" + best.Admin1
-				if admin[k] == nil {
-					admin[k] = support{}
+				if d.admin[k] == nil {
+					d.admin[k] = map[int32]bool{}
 				}
-				admin[k][r.group] = true
+				d.admin[k][r.group] = true
 			}
 		}
 	}
-	country, top := "", 0
-	for c, n := range votes {
-		if n > top || (n == top && c < country) {
-			country, top = c, n
+	// The area's country the article is most about: the places abroad do
+	// not change how a name of Iraq or Syria resolves.
+	for c, n := range d.votes {
+		if inArea(c) && (n > d.homeVotes || (n == d.homeVotes && c < d.country)) {
+			d.country, d.homeVotes = c, n
 		}
 	}
 	out := make([]Mention, 0, len(rs))
+	locative := false
 	for i, r := range rs {
+		locative = f.locative(toks, rs, i, locative)
 		s, e := tx.Span(r.start, r.end, r.skip)
 		ns, _ := tx.Span(r.nameStart, r.end, r.nameSkip)
 		m := Mention{Tok0: r.start, Tok1: r.end, Span: model.Span{s, e}, Text: tx.Slice(s, e),
-			Relation: r.rel, Name: tx.Slice(ns, e)}
+			Relation: r.rel, Name: tx.Slice(ns, e), Foreign: r.foreign}
 		if r.cue != nil {
 			w := toks[r.featTok].Text
 			m.Feature = w[skipBytes(w, r.featSkip):]
 		}
-		m.Foreign = r.foreign
 		if r.group >= 0 {
-			grp := f.g.groups[r.group]
-			support := func(p *Place) int {
-				n := 0
-				for gi := range admin[p.Country+"|"+p.Admin1] {
-					if gi != r.group {
-						n++
-					}
-				}
-				return n
+			m.Candidates = len(f.g.groups[r.group])
+			var keep bool
+			if m.Place, keep = f.place(d, i, locative); !keep {
+				continue
 			}
-			m.Candidates = len(grp)
-			within := f.container(toks, rs, first, i)
-			m.Place = f.pick(grp, r.cue, country, support, within)
-			if within != "" && m.Place.Admin1 != within && !m.Place.Curated {
-				// "قرية هداج في ريف الحسكة": the only هداج we know is in
-				// Raqqa, so this one is a village the gazetteer lacks.
-				m.Place = nil
-			}
-			if r.foreign != "" && support(m.Place) == 0 {
-				// الحديدة is the Yemeni port unless the article names
-				// places around a local village of that name.
-				m.Place = nil
-			} else {
+			switch {
+			case m.Place != nil && inArea(m.Place.Country):
 				m.Foreign = ""
+			case m.Place != nil:
+				m.Foreign = m.Place.Country
 			}
 		}
 		m.Precision = precision(m.Place, r.rel, r.cue)
@@ -651,26 +709,184 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 	return out
 }
 
+// docContext is what resolve knows of a document after its first pass.
+type docContext struct {
+	rs    []raw
+	toks  []arabic.Token
+	votes map[string]int // per country: its words and the curated places named
+	// admin[country|admin1] are the groups of the mentions whose first
+	// reading lies in that governorate.
+	admin     map[string]map[int32]bool
+	first     []*Place // per mention: its reading without context
+	country   string   // Iraq or Syria, whichever the article speaks of more
+	homeVotes int      // its votes
+}
+
+// support counts the other mentions whose first reading lies in p's
+// governorate.
+func (d *docContext) support(group int32) func(*Place) int {
+	return func(p *Place) int {
+		n := 0
+		for gi := range d.admin[p.Country+"|"+p.Admin1] {
+			if gi != group {
+				n++
+			}
+		}
+		return n
+	}
+}
+
+// place resolves mention i of a known name; keep is false when there is
+// no mention after all (only villages abroad, in a country the article
+// does not speak of).
+func (f *Finder) place(d *docContext, i int, locative bool) (p *Place, keep bool) {
+	r := d.rs[i]
+	support := d.support(r.group)
+	within := f.container(d.toks, d.rs, d.first, i)
+	near, far := f.candidates(r)
+	var local, abroad *Place
+	if len(near) > 0 {
+		local = f.pick(near, r.cue, d.country, support, within)
+		if within != nil && !sameAdmin1(local, within) && !local.Curated {
+			// "قرية هداج في ريف الحسكة": the only هداج we know is in
+			// Raqqa, so this one is a village the gazetteer lacks.
+			local = nil
+		}
+	}
+	if len(far) > 0 {
+		abroad = f.pickAbroad(far, r.cue, d.votes, d.homeVotes, support, within, r.foreign)
+	}
+	p = decide(local, abroad, r, support, within, d.votes)
+	if p != nil && p == abroad && !locative && (p.Feature == "country" || p.Feature == "city") {
+		// A country or city abroad named without في, a relation or a
+		// feature word is mostly its state or government (تركيا تقصف،
+		// طهران تسلح), not where something happened: a well-known one is
+		// reported as foreign without a place, any other is no mention.
+		p = nil
+		if r.foreign == "" {
+			p = local
+		}
+	}
+	return p, p != nil || len(near) > 0 || r.cue != nil || r.foreign != ""
+}
+
+// locativeWords put what follows in a place: في تركيا، إلى لبنان.
+var locativeWords = map[string]bool{
+	"في": true, "وفي": true, "ففي": true, "داخل": true, "الي": true, "والي": true, "علي": true,
+	"عبر": true, "نحو": true, "باتجاه": true,
+}
+
+// locative reports whether mention i is said to be where something is: a
+// feature word, a relation other than between, a preposition of place
+// before it (في، إلى، على، داخل) or attached to it (بتركيا), or a
+// conjunction after such a mention (في اليمن والسعودية). prev is what it
+// reported for mention i-1.
+func (f *Finder) locative(toks []arabic.Token, rs []raw, i int, prev bool) bool {
+	r := rs[i]
+	if r.cue != nil || (r.rel != model.In && r.rel != model.Between) {
+		return true
+	}
+	w := toks[r.nameStart].Text
+	if r.start == r.nameStart && r.nameSkip > 0 && strings.ContainsRune(w[:skipBytes(w, r.nameSkip)], 'ب') {
+		return true
+	}
+	if r.start > 0 && locativeWords[toks[r.start-1].Text] {
+		return true
+	}
+	return prev && i > 0 && rs[i-1].end == r.start && strings.HasPrefix(w, "و")
+}
+
+// candidates are the places a mention may denote: those in the area and
+// those abroad, as far as the text allows each.
+func (f *Finder) candidates(r raw) (near, far []*Place) {
+	ps := f.parts(r.group)
+	if r.allow&(1<<home) != 0 {
+		near = ps[home]
+	}
+	if r.allow&(1<<abroad) != 0 {
+		far = ps[abroad]
+	}
+	return near, far
+}
+
+// decide chooses between the best reading of a name in the area and the
+// best reading abroad. What the text says comes first: a place the other
+// mentions or a container point to (الحديدة is a village of Raqqa when the
+// article names the villages around it), then the feature word. Then the
+// standing of each: a name rules/ar/places.txt gives to a country abroad
+// ([foreign]) means that place; so does an article that speaks of the
+// country abroad and of the local place's country at most through this
+// name; else a curated place of Iraq or Syria wins over a place abroad
+// (بابل is Babil, not Babol), a well-known place abroad over a village of
+// the area, and between villages the country the article speaks of more.
+func decide(local, far *Place, r raw, support func(*Place) int, within *Place, votes map[string]int) *Place {
+	localCtx := local != nil && (support(local) > 0 || sameAdmin1(local, within))
+	switch {
+	case far == nil && r.foreign != "" && !localCtx:
+		return nil // a well-known place abroad the gazetteer lacks
+	case far == nil:
+		return local
+	case local == nil:
+		return far
+	}
+	if farCtx := support(far) > 0 || sameAdmin1(far, within); localCtx != farCtx {
+		if localCtx {
+			return local
+		}
+		return far
+	}
+	if a, b := cueFit(r.cue, local), cueFit(r.cue, far); a != b {
+		if a > b {
+			return local
+		}
+		return far
+	}
+	switch {
+	case r.foreign != "":
+		return far
+	case votes[local.Country] <= 1 && votes[far.Country] >= 2:
+		// An article about Morocco that never names Syria but for this
+		// name: القنيطرة is Kenitra.
+		return far
+	case local.Curated:
+		return local
+	case far.Curated:
+		return far
+	case votes[far.Country] > votes[local.Country]:
+		return far
+	}
+	return local
+}
+
+// cueFit is how well a feature word fits a place: 2 it names its feature,
+// 1 it names some settlement and the place is one, else 0.
+func cueFit(c *cue, p *Place) int {
+	switch {
+	case c == nil:
+		return 0
+	case c.kinds[p.Feature]:
+		return 2
+	case settlement[p.Feature] && c.settles:
+		return 1
+	}
+	return 0
+}
+
+// sameAdmin1 reports whether p lies in the governorate of the container
+// place within (nil: no container).
+func sameAdmin1(p, within *Place) bool {
+	return p != nil && within != nil && p.Country == within.Country && p.Admin1 == within.Admin1
+}
+
 // pick scores the candidates of one name.
-func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*Place) int, within string) *Place {
+func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*Place) int, within *Place) *Place {
 	if len(grp) == 1 {
 		return grp[0]
 	}
 	var best *Place
 	bestScore := 0.0
 	for _, p := range grp {
-		s := p.baseScore()
-		if c != nil {
-			switch {
-			case c.kinds[p.Feature]:
-				s += 40
-			case settlement[p.Feature] && c.settles:
-				// Reporters call a city a بلدة and a town a مدينة.
-				s += 30
-			default:
-				s -= 5
-			}
-		}
+		s := p.baseScore() + cueScore(c, p)
 		if p.Curated && (c == nil || c.kinds[p.Feature]) {
 			// A name means the well-known place when nothing says
 			// otherwise: context may choose among villages, not demote
@@ -686,7 +902,7 @@ func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*P
 				s += 20 + float64(min(n, 5))
 			}
 		}
-		if within != "" && p.Admin1 == within {
+		if sameAdmin1(p, within) {
 			s += 50
 		}
 		if best == nil || s > bestScore {
@@ -696,28 +912,100 @@ func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*P
 	return best
 }
 
-// container is the governorate of the place that mention i is said to lie
-// in: "X في محافظة Y", "X بريف Y", "X، Y" — the next mention, right after
-// it or after في, when that one is an administrative unit, city or region.
-func (f *Finder) container(toks []arabic.Token, rs []raw, first []*Place, i int) string {
+// pickAbroad is pick for the places abroad: the country the article
+// speaks of most among theirs counts, and the one rules/ar/places.txt
+// gives the name (cc). A place only a GeoNames dump knows (a village)
+// needs the article to speak of its country more than of Iraq and Syria
+// (homeVotes: the most votes of either), or to name places around it;
+// after a feature word any place abroad needs its country named (or the
+// name to be a [foreign] one of that country), and a country is not meant
+// unless the word names a site (مدينة تونس is the city, مطار الكويت is in
+// Kuwait).
+func (f *Finder) pickAbroad(grp []*Place, c *cue, votes map[string]int, homeVotes int, adminSupport func(*Place) int, within *Place, cc string) *Place {
+	top, topVotes := "", 0
+	for _, p := range grp {
+		if n := votes[p.Country]; n > topVotes || (n == topVotes && n > 0 && p.Country < top) {
+			top, topVotes = p.Country, n
+		}
+	}
+	var best *Place
+	bestScore := 0.0
+	for _, p := range grp {
+		if c != nil && !c.site && p.Feature == "country" {
+			continue
+		}
+		n := 0
+		if adminSupport != nil {
+			n = adminSupport(p)
+		}
+		ctx := n > 0 || sameAdmin1(p, within)
+		if !p.Curated && (votes[p.Country] == 0 || votes[p.Country] <= homeVotes) && !ctx {
+			continue
+		}
+		if c != nil && votes != nil && votes[p.Country] == 0 && !ctx && p.Country != cc {
+			// "بلدة المرج" in an article about Ghouta: a village the
+			// gazetteer lacks, not Libya's al-Marj.
+			continue
+		}
+		s := p.baseScore() + cueScore(c, p)
+		if p.Curated && (c == nil || c.kinds[p.Feature]) {
+			s += 30
+		}
+		if p.Country == top {
+			s += 15
+		}
+		if p.Country == cc {
+			s += 10
+		}
+		if n > 0 && p.Feature != "governorate" {
+			s += 20 + float64(min(n, 5))
+		}
+		if sameAdmin1(p, within) {
+			s += 50
+		}
+		if best == nil || s > bestScore {
+			best, bestScore = p, s
+		}
+	}
+	return best
+}
+
+// cueScore is what a feature word says for a candidate.
+func cueScore(c *cue, p *Place) float64 {
+	switch {
+	case c == nil:
+		return 0
+	case c.kinds[p.Feature]:
+		return 40
+	case settlement[p.Feature] && c.settles:
+		// Reporters call a city a بلدة and a town a مدينة.
+		return 30
+	}
+	return -5
+}
+
+// container is the place that mention i is said to lie in: "X في محافظة
+// Y", "X بريف Y", "X، Y" — the next mention, right after it or after في,
+// when that one is an administrative unit, city or region.
+func (f *Finder) container(toks []arabic.Token, rs []raw, first []*Place, i int) *Place {
 	if i+1 >= len(rs) || first[i+1] == nil {
-		return ""
+		return nil
 	}
 	next := rs[i+1]
 	switch gap := next.start - rs[i].end; {
 	case gap == 0:
 	case gap == 1:
 		if w := toks[rs[i].end].Text; w != "في" && w != "،" && w != "," && w != "-" && w != "(" {
-			return ""
+			return nil
 		}
 	default:
-		return ""
+		return nil
 	}
 	switch p := first[i+1]; p.Feature {
 	case "governorate", "district", "city", "region":
-		return p.Admin1
+		return p
 	}
-	return ""
+	return nil
 }
 
 // precision is the ACLED geo-precision of a mention.
@@ -753,6 +1041,9 @@ func precision(p *Place, rel model.Relation, c *cue) int {
 func (m Mention) String() string {
 	if m.Place == nil {
 		return fmt.Sprintf("%q %s p%d unresolved", m.Text, m.Relation, m.Precision)
+	}
+	if !inArea(m.Place.Country) {
+		return fmt.Sprintf("%q %s p%d %s (%s, %s, %s)", m.Text, m.Relation, m.Precision, m.Place.Name, m.Place.Feature, m.Place.Admin1, m.Place.Country)
 	}
 	return fmt.Sprintf("%q %s p%d %s (%s, %s)", m.Text, m.Relation, m.Precision, m.Place.Name, m.Place.Feature, m.Place.Admin1)
 }

@@ -1,12 +1,16 @@
-// Package gazetteer resolves Arabic place names in Iraq and Syria to places
-// with hierarchy and coordinates.
+// Package gazetteer resolves Arabic place names to places with hierarchy and
+// coordinates: in detail in Iraq and Syria, and the countries, provinces and
+// cities around them and the other countries the news names.
 //
 // Two sources feed it: an embedded curated list (data/places.txt, written by
 // hand: every governorate and district of both countries, the main towns and
-// the valleys, prisons, camps and crossings this news names all the time) and,
-// optionally, GeoNames dumps (Load), which add the villages. A Finder then
-// reads place mentions out of tokenised text and resolves each one with the
-// whole document as context.
+// the valleys, prisons, camps and crossings this news names all the time;
+// data/region.txt, generated from GeoNames data: the 20 countries of the
+// region, their first-level units and cities; data/world.txt, other
+// countries, by hand) and, optionally, GeoNames dumps (Load), which add the
+// villages. A Finder then reads place mentions out of tokenised text and
+// resolves each one with the whole document as context, preferring places
+// in Iraq and Syria, the area this news is about, where a name is shared.
 package gazetteer
 
 import (
@@ -26,8 +30,8 @@ type Place struct {
 	Name       string // English
 	NameAr     string
 	Feature    string // SPEC feature: country governorate district subdistrict city town village site region
-	Country    string // IQ, SY
-	Admin1     string // English governorate name
+	Country    string // ISO 3166-1 code: IQ, SY, YE ...
+	Admin1     string // English name of the governorate (first-level unit)
 	Admin2     string // English district name
 	Lat, Lon   float64
 	Aliases    []string // Arabic spellings
@@ -48,33 +52,58 @@ func (p *Place) Model() *model.Place {
 type Gazetteer struct {
 	places []*Place
 	byID   map[string]*Place
-	// groups[i] are the places sharing one normalised name key, best first;
-	// byKey maps the key to i. The Finder's trie stores group indices.
+	// groups[i] are the places sharing one normalised name key: those in
+	// the area (Iraq, Syria) first, nHome[i] of them, then those abroad,
+	// each part best first. byKey maps the key to i. The Finder's trie
+	// stores group indices.
 	groups [][]*Place
+	nHome  []int32
 	keys   []string
 	byKey  map[string]int32
 	byEn   map[string][]*Place
 	// spelling[i] is one original spelling of group i (the Finder's trie
 	// keys it exactly as nameKey does); article[i] has bit 1 set when some
-	// spelling carries the article, bit 2 when some does not.
+	// spelling of a place in the area carries the article, bit 2 when some
+	// does not, and bits 4 and 8 the same for the places abroad.
 	spelling []string
 	article  []int8
 }
 
+// inArea reports whether a country is one this news is about; the Finder
+// prefers their places where a name is shared with a place abroad.
+func inArea(country string) bool { return country == "IQ" || country == "SY" }
+
+// Article bits of Gazetteer.article, for the places in the area; the bits
+// for the places abroad are these shifted by abroadShift.
+const (
+	withArticle    = 1
+	withoutArticle = 2
+	abroadShift    = 2
+)
+
 // New builds a gazetteer over places. The places must not be modified
 // afterwards: the gazetteer and its finders share them.
 func New(places []*Place) *Gazetteer {
+	return build(places, nil)
+}
+
+// build is New with the keys of names already computed (Load's merger
+// computed most of them): normalising every name is most of the cost.
+func build(places []*Place, keys keyCache) *Gazetteer {
 	g := &Gazetteer{
 		places: places,
 		byID:   make(map[string]*Place, len(places)),
 		byKey:  make(map[string]int32, len(places)*2),
 		byEn:   make(map[string][]*Place, len(places)),
+		groups: make([][]*Place, 0, len(places)),
+		keys:   make([]string, 0, len(places)),
 	}
+	seen := map[string]bool{}
 	for _, p := range places {
 		g.byID[p.ID] = p
-		seen := map[string]bool{}
+		clear(seen)
 		for _, a := range p.arabicNames() {
-			k := nameKey(a)
+			k, art := keys.key(a)
 			if k == "" || seen[k] {
 				continue
 			}
@@ -89,23 +118,45 @@ func New(places []*Place) *Gazetteer {
 				g.article = append(g.article, 0)
 			}
 			g.groups[gi] = append(g.groups[gi], p)
-			if strings.HasPrefix(k, "ال") || k != firstWordKey(a) {
-				g.article[gi] |= 1
-			} else {
-				g.article[gi] |= 2
+			bit := int8(withoutArticle)
+			if art {
+				bit = withArticle
 			}
+			if !inArea(p.Country) {
+				bit <<= abroadShift
+			}
+			g.article[gi] |= bit
 		}
 		if en := strings.ToLower(strings.TrimSpace(p.Name)); en != "" {
 			g.byEn[en] = append(g.byEn[en], p)
 		}
 	}
-	for _, grp := range g.groups {
-		sortByRank(grp)
+	g.nHome = make([]int32, len(g.groups))
+	for gi, grp := range g.groups {
+		g.nHome[gi] = homeFirst(grp)
 	}
 	for _, grp := range g.byEn {
-		sortByRank(grp)
+		homeFirst(grp)
 	}
 	return g
+}
+
+// homeFirst orders a group: the places in the area first, then those
+// abroad, each by rank. It returns how many are in the area.
+func homeFirst(grp []*Place) int32 {
+	if len(grp) == 1 { // most names: no sort, no allocation
+		if inArea(grp[0].Country) {
+			return 1
+		}
+		return 0
+	}
+	sortByRank(grp)
+	sort.SliceStable(grp, func(i, j int) bool { return inArea(grp[i].Country) && !inArea(grp[j].Country) })
+	n := int32(0)
+	for n < int32(len(grp)) && inArea(grp[n].Country) {
+		n++
+	}
+	return n
 }
 
 func (p *Place) arabicNames() []string {
@@ -119,27 +170,58 @@ func (p *Place) arabicNames() []string {
 // nameKey is the form a name is indexed under: normalised tokens joined by
 // one space, the first without its article, as textmatch.Trie keys it.
 func nameKey(name string) string {
+	k, _ := nameKeyArticle(name)
+	return k
+}
+
+// nameKeyArticle is nameKey, and whether the name counts as written with
+// the article: its key starts with ال, or differs from its plain
+// normalised words (the article was stripped).
+func nameKeyArticle(name string) (string, bool) {
 	n := arabic.Normalize(name)
+	var k string
 	if plainWords(n) {
 		// The common case, without building a Text: letters and spaces
 		// tokenise exactly as strings.Fields splits them.
 		f := strings.Fields(n)
 		if len(f) == 0 {
-			return ""
+			return "", false
 		}
 		f[0] = arabic.StripArticle(f[0])
-		return strings.Join(f, " ")
+		k = strings.Join(f, " ")
+	} else {
+		toks := arabic.New(name).Tokens
+		if len(toks) == 0 {
+			return "", false
+		}
+		parts := make([]string, len(toks))
+		for i, t := range toks {
+			parts[i] = t.Text
+		}
+		parts[0] = arabic.StripArticle(parts[0])
+		k = strings.Join(parts, " ")
 	}
-	toks := arabic.New(name).Tokens
-	if len(toks) == 0 {
-		return ""
+	return k, strings.HasPrefix(k, "ال") || k != strings.Join(strings.Fields(n), " ")
+}
+
+// keyCache remembers nameKeyArticle per name; a nil cache computes.
+type keyCache map[string]nameKeyed
+
+type nameKeyed struct {
+	key     string
+	article bool
+}
+
+func (c keyCache) key(name string) (string, bool) {
+	if c == nil {
+		return nameKeyArticle(name)
 	}
-	parts := make([]string, len(toks))
-	for i, t := range toks {
-		parts[i] = t.Text
+	if e, ok := c[name]; ok {
+		return e.key, e.article
 	}
-	parts[0] = arabic.StripArticle(parts[0])
-	return strings.Join(parts, " ")
+	k, art := nameKeyArticle(name)
+	c[name] = nameKeyed{k, art}
+	return k, art
 }
 
 // featureRank orders features for ties: what a bare name most often means
@@ -171,8 +253,8 @@ func (g *Gazetteer) Places() []*Place { return g.places }
 // ByID returns the place with the given id, or nil.
 func (g *Gazetteer) ByID(id string) *Place { return g.byID[id] }
 
-// Lookup returns the places an Arabic or English name may denote, best
-// first. An Arabic name may carry clitics (بالحسكة) and spelling variants.
+// Lookup returns the places an Arabic or English name may denote, those
+// in Iraq and Syria first, each part best first. An Arabic name may carry clitics (بالحسكة) and spelling variants.
 func (g *Gazetteer) Lookup(name string) []*Place {
 	name = strings.TrimSpace(name)
 	if ps := g.byEn[strings.ToLower(name)]; len(ps) > 0 {
@@ -220,10 +302,4 @@ func plainWords(s string) bool {
 		}
 	}
 	return true
-}
-
-// firstWordKey is the key of a name without stripping the article: equal to
-// nameKey exactly when the name has no article to strip.
-func firstWordKey(name string) string {
-	return strings.Join(strings.Fields(arabic.Normalize(name)), " ")
 }

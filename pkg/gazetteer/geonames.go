@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -29,50 +30,58 @@ type LoadStats struct {
 	Curated             int
 }
 
-// countryFiles are the geoname tables Load reads from a dump directory.
-var countryFiles = []string{"IQ.txt", "SY.txt"}
+// regionDir is the subfolder of a dump directory that holds the countries
+// around Iraq and Syria in the same format, with their own
+// admin1CodesASCII.txt.
+const regionDir = "region"
 
-// Load reads a GeoNames dump directory (IQ.txt, SY.txt, admin1CodesASCII.txt,
-// admin2Codes.txt) merged with the embedded default. A path to a file made
-// by Compile is read as that compact form instead.
+// Load reads a GeoNames dump directory merged with the embedded default:
+// every country table XX.txt (IQ.txt, SY.txt, YE.txt ...) in it and in its
+// region/ subfolder, with the admin1CodesASCII.txt of each folder (the top
+// one required) and admin2Codes.txt. A path to a file made by Compile is
+// read as that compact form instead.
 func Load(dir string) (*Gazetteer, LoadStats, error) {
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		return ReadCompiled(dir)
 	}
 	var st LoadStats
-	curated, extra, err := parseCurated(strings.NewReader(curatedFile), "data/places.txt")
+	curated, extra, err := parseCurated(embedded()...)
 	if err != nil {
 		return nil, st, err
 	}
 	st.Curated = len(curated)
-	admin1, err := readAdminCodes(filepath.Join(dir, "admin1CodesASCII.txt"), &st)
+	admin1, err := readAdminCodes(dir, "admin1CodesASCII.txt", &st)
 	if err != nil {
 		return nil, st, err
 	}
-	admin2, err := readAdminCodes(filepath.Join(dir, "admin2Codes.txt"), &st)
+	regional, err := readAdminCodes(dir, filepath.Join(regionDir, "admin1CodesASCII.txt"), &st)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, st, err
 	}
+	maps.Copy(admin1, regional)
+	admin2, err := readAdminCodes(dir, "admin2Codes.txt", &st)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, st, err
+	}
+	tables, err := countryTables(dir)
+	if err != nil {
+		return nil, st, err
+	}
+	if len(tables) == 0 {
+		return nil, st, fmt.Errorf("gazetteer: %s holds no GeoNames country table (XX.txt, such as IQ.txt), nor does its %s/ folder", dir, regionDir)
+	}
 	m := newMerger(curated, extra, admin1, admin2)
 	m.featureWords = featureWords(rules.Default())
-	found := 0
-	for _, name := range countryFiles {
+	for _, name := range tables {
 		f, err := os.Open(filepath.Join(dir, name))
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
 		if err != nil {
 			return nil, st, err
 		}
-		found++
 		err = m.readGeonames(f, name, &st)
 		f.Close()
 		if err != nil {
 			return nil, st, err
 		}
-	}
-	if found == 0 {
-		return nil, st, fmt.Errorf("gazetteer: %s holds none of %s", dir, strings.Join(countryFiles, ", "))
 	}
 	// OCHA's Iraqi sub-districts (nahiya), when the dump carries them:
 	// GeoNames has no ADM3 for Iraq.
@@ -85,7 +94,35 @@ func Load(dir string) (*Gazetteer, LoadStats, error) {
 	}
 	places := m.finish()
 	st.Places = len(places)
-	return New(places), st, nil
+	return build(places, m.keys), st, nil
+}
+
+// countryTables lists the country tables of a dump directory, relative to
+// it: XX.txt, then region/XX.txt, each in name order.
+func countryTables(dir string) ([]string, error) {
+	var out []string
+	for _, sub := range []string{".", regionDir} {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if sub == regionDir && errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries { // ReadDir sorts by name
+			if !e.IsDir() && isCountryTable(e.Name()) {
+				out = append(out, filepath.Join(sub, e.Name()))
+			}
+		}
+	}
+	return out, nil
+}
+
+// isCountryTable reports a GeoNames country table's name: two upper-case
+// letters (the ISO code) and .txt.
+func isCountryTable(name string) bool {
+	cc, ok := strings.CutSuffix(name, ".txt")
+	return ok && len(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z'
 }
 
 type adminCode struct {
@@ -93,15 +130,15 @@ type adminCode struct {
 	gn   int
 }
 
-// readAdminCodes reads admin1CodesASCII.txt or admin2Codes.txt: code, name,
-// ascii name, geonameid.
-func readAdminCodes(path string, st *LoadStats) (map[string]adminCode, error) {
-	f, err := os.Open(path)
+// readAdminCodes reads admin1CodesASCII.txt or admin2Codes.txt (name,
+// relative to dir): code, name, ascii name, geonameid.
+func readAdminCodes(dir, name string, st *LoadStats) (map[string]adminCode, error) {
+	f, err := os.Open(filepath.Join(dir, name))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	base := filepath.Base(path)
+	base := name
 	out := map[string]adminCode{}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
@@ -222,6 +259,8 @@ type merger struct {
 	// parents of the curated places as pointers: merging may change their
 	// ids (rasd:x → geonames:N), so Parents are rewritten at the end.
 	parents map[*Place][]*Place
+	// keys of the names seen, for build to reuse.
+	keys keyCache
 }
 
 // added is a new place with the codes its hierarchy is resolved from.
@@ -235,7 +274,7 @@ type added struct {
 func newMerger(curated []*Place, extra map[*Place]curatedExtra, admin1, admin2 map[string]adminCode) *merger {
 	m := &merger{places: curated, byKey: map[string][]*Place{}, gov: map[string]*Place{},
 		country: map[string]*Place{}, byGN: map[int]*Place{}, admin1: admin1, admin2: admin2,
-		parents: map[*Place][]*Place{}}
+		parents: map[*Place][]*Place{}, keys: keyCache{}}
 	byID := map[string]*Place{}
 	for _, p := range curated {
 		byID[p.ID] = p
@@ -245,7 +284,7 @@ func newMerger(curated []*Place, extra map[*Place]curatedExtra, admin1, admin2 m
 			m.parents[p] = append(m.parents[p], byID[id])
 		}
 		for _, a := range p.arabicNames() {
-			k := nameKey(a)
+			k, _ := m.keys.key(a)
 			m.byKey[k] = append(m.byKey[k], p)
 		}
 		if c := extra[p].admin1Code; c != "" {
@@ -382,7 +421,7 @@ func (m *merger) match(cc, feature string, lat, lon float64, gn int, ar []string
 	var best *Place
 	bestD := math.Inf(1)
 	for _, a := range ar {
-		k := nameKey(a)
+		k, _ := m.keys.key(a)
 		// "محافظة اللاذقية", "منطقة الباب": the unit's name without its
 		// feature word is how the curated list spells it.
 		if first, rest, ok := strings.Cut(k, " "); ok && m.featureWords[first] {
