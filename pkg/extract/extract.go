@@ -84,7 +84,7 @@ func New(opts Options) (*Extractor, error) {
 	if err := errors.Join(segErr, findErr); err != nil {
 		return nil, err
 	}
-	relative, err := finders.Pattern(rs, "relative_before")
+	relative, err := finders.Pattern("relative_before")
 	if err != nil {
 		return nil, err
 	}

@@ -167,8 +167,8 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 
 // Pattern returns the context pattern of that name, for the later stages,
 // or an error naming the patterns file when it is missing.
-func (f *Finders) Pattern(rs rules.Set, name string) (*pattern.Pattern, error) {
-	if err := f.patterns.Require(rs.Path("patterns.txt"), name); err != nil {
+func (f *Finders) Pattern(name string) (*pattern.Pattern, error) {
+	if err := f.patterns.Require(name); err != nil {
 		return nil, err
 	}
 	return f.patterns.Get(name), nil

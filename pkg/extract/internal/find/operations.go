@@ -30,7 +30,7 @@ const operationPattern = "operation_name"
 
 // NewOperations takes the operation pattern from the compiled set.
 func NewOperations(ps *pattern.Set) (*Operations, error) {
-	if err := ps.Require("patterns.txt", operationPattern); err != nil {
+	if err := ps.Require(operationPattern); err != nil {
 		return nil, err
 	}
 	return &Operations{name: ps.Get(operationPattern)}, nil

@@ -35,6 +35,7 @@ const DefaultTimeout = time.Second
 // Set is the compiled patterns of a rules set; immutable, safe for
 // concurrent use.
 type Set struct {
+	path   string // rules/LANG/patterns.txt, for errors
 	byName map[string]*Pattern
 }
 
@@ -73,7 +74,7 @@ func parse(name string, r interface{ Read([]byte) (int, error) }, sections map[s
 		timeout = DefaultTimeout
 	}
 	var errs rules.ErrorList
-	set := &Set{byName: map[string]*Pattern{}}
+	set := &Set{path: name, byName: map[string]*Pattern{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -164,11 +165,11 @@ func alternation(phrases []string) string {
 func (s *Set) Get(name string) *Pattern { return s.byName[name] }
 
 // Require reports the names the set lacks, as rule-file errors.
-func (s *Set) Require(path string, names ...string) error {
+func (s *Set) Require(names ...string) error {
 	var errs rules.ErrorList
 	for _, n := range names {
 		if s.byName[n] == nil {
-			errs.Add(path, 0, "pattern %s is missing", n)
+			errs.Add(s.path, 0, "pattern %s is missing", n)
 		}
 	}
 	return errs.Err()
