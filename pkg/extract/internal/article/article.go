@@ -180,6 +180,11 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 			}
 			continue
 		case !m.Head():
+			// Hostages or escaped prisoners are no toll of a strike: a toll
+			// of the dead and wounded joins any violence, others their kind.
+			if k := tollKind(m.Casualties); k != "" && last != nil && k != model.Attack && k != last.kind {
+				last = nil
+			}
 			if last != nil && !last.Tally {
 				if m.Opener == mention.Update || (m.Sent-last.lastSent <= maxTollGap && m.Para-last.lastPara <= 1) {
 					b.join(last, m, TollJoins)

@@ -120,7 +120,7 @@ func refersTo(m *mention.Mention, k find.Kind) bool {
 		return k == model.SuicideBombing || k == model.CarBomb || k == model.IED ||
 			k == model.Shelling || k == model.Airstrike
 	case m.Kind == model.Shelling:
-		return k == model.Airstrike // القصف also names bombing from the air
+		return k == model.Airstrike && !m.Qualified // القصف, not القصف المدفعي, also names bombing from the air
 	case m.Kind == model.Attack:
 		return mention.Family(k) == model.Violence
 	}

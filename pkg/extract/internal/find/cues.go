@@ -21,6 +21,7 @@ const (
 	Attribution
 	Negation
 	Hypothetical
+	Condition
 	Planned
 	NonEvent
 	Aggregate
@@ -64,7 +65,7 @@ const (
 )
 
 var sectionNames = [numSections]string{"", "result", "elaboration", "attribution", "negation",
-	"hypothetical", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
+	"hypothetical", "condition", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
 	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "comes", "sequel"}

@@ -95,6 +95,10 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 		m.AnotherCue = m.AnotherCue || l.Has(find.Another, s.Tok0, h.Tok0) || l.Has(find.Other, h.Tok1, min(h.Tok1+2, hc.Tok1))
 	}
 	m.By = by(l, m)
+	if m.Head() {
+		tr := l.Triggers[m.Trigger]
+		m.Qualified = tr.Tok1-tr.Tok0 > 1
+	}
 }
 
 // by reads who did it from the plainest forms of the trigger's clause: a
@@ -195,8 +199,16 @@ func speakerOrOffice(l *find.Layers, p gazetteer.Mention) bool {
 	if _, ok := l.CueBefore(find.Office, p.Tok0, floor); ok {
 		return true
 	}
-	_, ok := l.CueBefore(find.Reporting, p.Tok0, floor)
-	return ok && p.Place != nil && (p.Place.Feature == "country" || p.Place.Feature == "city")
+	if p.Place == nil || (p.Place.Feature != "country" && p.Place.Feature != "city") {
+		return false
+	}
+	// A capital that speaks, denies or accuses stands for its government.
+	for _, sec := range []find.Section{find.Reporting, find.Denial, find.Background} {
+		if _, ok := l.CueBefore(sec, p.Tok0, floor); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // insideSource reports a place inside a source's name (وكالة الأنباء

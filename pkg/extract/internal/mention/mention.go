@@ -84,6 +84,9 @@ type Mention struct {
 	Generic bool
 	// Specific: its trigger is neither weak nor plural.
 	Specific bool
+	// Qualified: its trigger is a phrase that says more than its kind
+	// (القصف المدفعي، الغارة الجوية), so it names nothing of another kind.
+	Qualified bool
 	Opener   Opener
 	// AnotherCue: an «آخر» cue before the trigger in its sentence.
 	AnotherCue bool
@@ -332,7 +335,7 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 // background or a time (منذ، ردا على، الذي) when one stands right before it.
 func dropStart(l *find.Layers, h find.Trigger, floor int) int {
 	start := h.Tok0
-	for _, sec := range []find.Section{find.Since, find.Before, find.Background, find.Relative, find.Hypothetical, find.Series} {
+	for _, sec := range []find.Section{find.Since, find.Before, find.Background, find.Relative, find.Hypothetical, find.Condition, find.Series} {
 		if c, ok := l.CueBefore(sec, h.Tok0, floor); ok && c.Tok0 < start {
 			start = c.Tok0
 		}
@@ -346,6 +349,23 @@ type sequel struct{ trigger, clause, from int }
 
 // summed reports a trigger dropped as a summary, talk, background or
 // condition: the sentence's figures are its, not a toll of their own.
+// weapon is an attack's kind as the weapons of its trigger's clause tell
+// it: shells and rockets make it shelling, strikes from the air an
+// airstrike; an attack otherwise.
+func weapon(l *find.Layers, m *Mention) find.Kind {
+	hc := l.Text.Clauses[m.HeadClause]
+	k := m.Kind
+	for _, h := range l.TriggersIn(max(hc.Tok0, m.lo), hc.Tok1) {
+		if m.hi > 0 && h.Tok0 >= m.hi {
+			break
+		}
+		if (h.Kind == model.Shelling || h.Kind == model.Airstrike) && priority(h.Kind) > priority(k) {
+			k = h.Kind
+		}
+	}
+	return k
+}
+
 func summed(ms []*Mention) bool {
 	for _, m := range ms {
 		switch m.Status {
@@ -360,6 +380,10 @@ func summed(ms []*Mention) bool {
 // attack from the air is an airstrike, a bombing with a suicide or car cue
 // is that, and an explosion of no stated kind an ied.
 func (b *Builder) settleKind(l *find.Layers, m *Mention, refine []find.Kind, c0 int) {
+	if m.Kind == model.Attack {
+		// استهدفت صواريخ أرض-أرض بلدة حرستا: the attack's weapon names it.
+		m.Kind = weapon(l, m)
+	}
 	if (m.Kind == model.Attack || m.Kind == model.Shelling) && fromAir(l, m) {
 		m.Kind = model.Airstrike
 	}

@@ -27,6 +27,8 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Summary, "cumulative", nil
 	case l.Has(find.Hypothetical, max(c.Tok0, h.Tok0-hypotheticalWindow), h.Tok0):
 		return Hypothetical, "hypothetical", nil
+	case l.Has(find.Condition, c.Tok0, h.Tok0):
+		return Hypothetical, "condition", nil
 	case l.Has(find.Negation, max(c.Tok0, h.Tok0-negationWindow), h.Tok0):
 		return Negated, "negation", nil
 	case denied(l, s, h):
