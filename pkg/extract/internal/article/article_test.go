@@ -52,10 +52,12 @@ func on(day string) func(*mention.Mention) {
 	}
 }
 
-func opener(o mention.Opener) func(*mention.Mention) { return func(x *mention.Mention) { x.Opener = o } }
-func toll(x *mention.Mention)                         { x.Trigger = -1 }
-func definite(x *mention.Mention)                     { x.RefersBack = true }
-func another(x *mention.Mention)                      { x.AnotherCue = true }
+func opener(o mention.Opener) func(*mention.Mention) {
+	return func(x *mention.Mention) { x.Opener = o }
+}
+func toll(x *mention.Mention)     { x.Trigger = -1 }
+func definite(x *mention.Mention) { x.RefersBack = true }
+func another(x *mention.Mention)  { x.AnotherCue = true }
 
 func rules(ds []Decision) []Rule {
 	var out []Rule

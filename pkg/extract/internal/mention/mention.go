@@ -87,7 +87,7 @@ type Mention struct {
 	// Qualified: its trigger is a phrase that says more than its kind
 	// (القصف المدفعي، الغارة الجوية), so it names nothing of another kind.
 	Qualified bool
-	Opener   Opener
+	Opener    Opener
 	// AnotherCue: an «آخر» cue before the trigger in its sentence.
 	AnotherCue bool
 	// Tally: a toll counted since a date or over a period.
