@@ -30,6 +30,14 @@ type Incident struct {
 	// at, as the article tells: those of the incident before it, else the
 	// first place the article names.
 	Context []mention.Place
+	// Recalled are the sentences that name it only as background (في قضية
+	// اغتيال الحريري, beside الحريري تعرض للاغتيال في بيروت عام 2005): they
+	// tell nothing of it, but they are about it.
+	Recalled []*mention.Mention
+	// When is the date an incident whose reports state none took place
+	// on, as the article tells: the date of the incident before it that
+	// states one (a roundup tells one day). Nil when none does.
+	When *model.Date
 
 	kind     find.Kind
 	lastSent int
@@ -171,7 +179,7 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 		b.reported = b.reported || len(b.decisions) > 0 && b.decisions[len(b.decisions)-1].Rule != NotActual
 		switch {
 		case !m.Head() && m.Tally:
-			if k := tollKind(m.Casualties); k != "" && (mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) || (!b.reported && len(m.Places) > 0)) {
+			if k := b.tollKind(m); k != "" && (mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) || (!b.reported && len(m.Places) > 0)) {
 				m.Kind = k
 				inc := b.open(m, TallyAlone)
 				inc.Tally = true
@@ -202,7 +210,7 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 			// A toll opens an incident where it names a place; the article's
 			// first report may name only the country (ارتفع عدد قتلى
 			// الاحتجاجات في العراق إلى 11).
-			if k := tollKind(m.Casualties); k != "" && (mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) || (!b.reported && len(m.Places) > 0)) {
+			if k := b.tollKind(m); k != "" && (mention.PlaceBelowCountry(l, m.Tok0, m.Tok1) || (!b.reported && len(m.Places) > 0)) {
 				m.Kind = k
 				b.open(m, TollOpens)
 				continue
@@ -234,7 +242,30 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 		pending = nil
 	}
 	b.placeContext()
+	b.recall(ms)
 	return b.incs, b.decisions
+}
+
+// recall lends each background mention to the incident it names, when it
+// names one incident (not هجمات) and the article tells exactly one of its
+// kind.
+func (b *builder) recall(ms []*mention.Mention) {
+	for _, m := range ms {
+		if m.Status != mention.Background || !m.Head() || b.l.Triggers[m.Trigger].Flags&(find.Weak|find.Plural) != 0 {
+			continue
+		}
+		var only *Incident
+		n := 0
+		for _, inc := range b.incs {
+			if inc.kind == m.Kind {
+				only = inc
+				n++
+			}
+		}
+		if n == 1 {
+			only.Recalled = append(only.Recalled, m)
+		}
+	}
 }
 
 // placeContext gives an incident whose reports name no place the places
@@ -243,7 +274,20 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 // متظاهرين في الاشتباكات … in an article on Basra).
 func (b *builder) placeContext() {
 	var prev []mention.Place
+	var when *model.Date
 	for _, inc := range b.incs {
+		dated := false
+		for _, m := range inc.Members {
+			if m.Date != nil && m.Date.Resolved() && !m.Date.Since {
+				dated = true
+				d := m.Date.Date
+				when = &d
+				break
+			}
+		}
+		if !dated {
+			inc.When = when
+		}
 		var own []mention.Place
 		for _, m := range inc.Members {
 			for _, p := range m.Places {
@@ -354,6 +398,23 @@ func kindPriority(m *mention.Mention) int {
 		return mention.Priority(model.Attack)
 	}
 	return mention.Priority(m.Kind)
+}
+
+// tollKind is the incident a toll reports: what the violent words of its
+// sentence say (قتلى حملة القصف: shelling), else what befell the people:
+// killed or wounded were attacked, kidnapped abducted.
+func (b *builder) tollKind(m *mention.Mention) find.Kind {
+	k := tollKind(m.Casualties)
+	if k != model.Attack {
+		return k
+	}
+	s := b.l.Text.Sents[m.Sent]
+	for _, h := range b.l.TriggersIn(s.Tok0, s.Tok1) {
+		if mention.Family(h.Kind) == model.Violence && h.Kind != find.Explosion && mention.Priority(h.Kind) > mention.Priority(k) {
+			k = h.Kind
+		}
+	}
+	return k
 }
 
 // tollKind is the incident a toll with no trigger reports: people killed

@@ -20,6 +20,10 @@ type ActorDef struct {
 	Generic bool
 	// Air: it attacks from the air, so its attacks are airstrikes.
 	Air bool
+	// Adj: the phrase is a nationality adjective (الروسية، التركي): it
+	// names the side only right after what that side did (الهجمات الجوية
+	// الروسية), not in الخارجية الروسية.
+	Adj bool
 }
 
 // Armed reports an armed non-state group.
@@ -72,7 +76,18 @@ func NewActors(rs rules.Set) (*Actors, error) {
 			continue
 		}
 		seen[key] = e.Line
-		if !f.trie.Add(e.Fields[0], cur) {
+		def := cur
+		switch e.Field(1) {
+		case "":
+		case "adj":
+			adj := *cur
+			adj.Adj = true
+			def = &adj
+		default:
+			errs.Add(e.File, e.Line, "a name's flag must be adj, not %q", e.Field(1))
+			continue
+		}
+		if !f.trie.Add(e.Fields[0], def) {
 			errs.Add(e.File, e.Line, "empty phrase")
 		}
 	}
@@ -120,12 +135,31 @@ func (l *Layers) Resolve(d *ActorDef) (name string, typ model.ActorType, country
 	return d.Name, d.Type, d.Country
 }
 
+// maxAdjectiveGap is how many words may stand between a trigger and the
+// nationality that says whose it was (القصف الجوي والمدفعي والصاروخي التركي).
+const maxAdjectiveGap = 3
+
+// AdjectiveOf reports a nationality adjective a that qualifies trigger h:
+// right after it, or after the words that say how it was done (القصف الجوي
+// والمدفعي والصاروخي التركي), not after a noun (مقر القنصلية الإيرانية).
+func AdjectiveOf(l *Layers, a Actor, h Trigger) bool {
+	if !a.Def.Adj || a.Tok0 < h.Tok1 || a.Tok0 > h.Tok1+maxAdjectiveGap {
+		return false
+	}
+	for i := h.Tok1; i < a.Tok0; i++ {
+		if !l.Has(Manner, i, i+1) && !l.Has(Air, i, i+1) {
+			return false
+		}
+	}
+	return true
+}
+
 // mainArmedGroup is the non-generic armed group named most in the text.
 func mainArmedGroup(actors []Actor) *ActorDef {
 	counts := map[*ActorDef]int{}
 	var best *ActorDef
 	for _, a := range actors {
-		if a.Def.Generic || !a.Def.Armed() || a.Def.Name == unidentified {
+		if a.Def.Generic || a.Def.Adj || !a.Def.Armed() || a.Def.Name == unidentified {
 			continue
 		}
 		counts[a.Def]++

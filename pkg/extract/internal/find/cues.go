@@ -59,6 +59,8 @@ const (
 	Addressee
 	Reach
 	Before
+	Period
+	Manner
 	Comes
 	Sequel
 	numSections
@@ -68,7 +70,7 @@ var sectionNames = [numSections]string{"", "result", "elaboration", "attribution
 	"hypothetical", "condition", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "comes", "sequel"}
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel"}
 
 func (s Section) String() string {
 	if s < numSections {

@@ -32,6 +32,9 @@ type Casualty struct {
 	PartOf bool
 	// Also: people in addition to a figure told before (5 آخرين، وقتل أيضا).
 	Also bool
+	// Then is a second fate of the same people (38 عاملا خطفوا وقتلوا:
+	// kidnapped, then killed), "" when none.
+	Then model.CasualtyKind
 }
 
 // maxFigure bounds the figures taken as counts of people; larger numbers
@@ -463,11 +466,18 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 			out[k].Also = true
 		}
 	}
-	// Drop the figures that turned out to count no casualties.
+	// Drop the figures that turned out to count no casualties; a second
+	// fate is a figure of its own.
 	kept := out[:first]
 	for _, cs := range out[first:] {
-		if cs.Kind != "" {
-			kept = append(kept, cs)
+		if cs.Kind == "" {
+			continue
+		}
+		kept = append(kept, cs)
+		if cs.Then != "" {
+			then := cs
+			then.Kind, then.Then = cs.Then, ""
+			kept = append(kept, then)
 		}
 	}
 	return kept
@@ -569,6 +579,10 @@ func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 
 			for p := c.Tok1; p < c1 && p < c.Tok1+maxAfterGap; p++ {
 				if m, ok := f.after.LongestAt(toks, p); ok {
 					c.Kind = m.Vals[0].kind
+					// 38 عاملا خطفوا وقتلوا: the same people, two fates.
+					if n, ok := f.after.LongestAt(toks, m.End); m.End < c1 && ok && n.Skip > 0 && n.Vals[0].kind != c.Kind {
+						c.Then = n.Vals[0].kind
+					}
 					break
 				}
 			}

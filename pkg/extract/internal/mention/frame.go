@@ -116,6 +116,13 @@ func by(l *find.Layers, m *Mention) string {
 		if a.Tok1 > hc.Tok1 || a.Def.Generic {
 			continue
 		}
+		if a.Def.Adj {
+			if find.AdjectiveOf(l, a, h) {
+				name, _, _ := l.Resolve(a.Def)
+				return name
+			}
+			continue
+		}
 		_, byCue := l.CueBefore(find.By, a.Tok0, hc.Tok0)
 		lam := a.Tok0 == h.Tok1 && a.Skip > 0 && arabic.HasLam(t.Tokens[a.Tok0].Text)
 		holds := a.Tok0 < h.Tok1 && h.Tok0 < a.Tok1

@@ -400,8 +400,12 @@ func (b *Builder) settleKind(l *find.Layers, m *Mention, refine []find.Kind, c0 
 
 // refersBack reports a definite trigger (with the article, or after a
 // demonstrative) of a kind whose definite form names an incident told
-// before.
+// before; after a series word (سلسلة الاغتيالات) it names a kind of
+// incident, none in particular.
 func (b *Builder) refersBack(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
+	if _, ok := l.CueBefore(find.Series, h.Tok0, c.Tok0); ok {
+		return false
+	}
 	definite := h.Definite
 	if _, ok := l.CueBefore(find.Demonstrative, h.Tok0, c.Tok0); ok {
 		definite = true

@@ -33,7 +33,7 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Negated, "negation", nil
 	case denied(l, s, h):
 		return Negated, "denial", nil
-	case h.Flags&find.Speech != 0 && l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+3)):
+	case h.Flags&find.Speech != 0 && speech(l, h, c):
 		// هاجم الرئيس: a verb of attack whose object is an official is
 		// speech.
 		return Talk, "speech", nil
@@ -62,13 +62,20 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 }
 
 // timeReference reports a trigger that names a time rather than an
-// incident: right after منذ or قبل (منذ اغتيال الحريري، قبل اختطافه).
+// incident: right after منذ or قبل (منذ اغتيال الحريري، قبل اختطافه), or
+// after years counted from it (بعد 13 عاما من اغتيال).
 func timeReference(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
 	if _, ok := l.CueBefore(find.Since, h.Tok0, c.Tok0); ok {
 		return true
 	}
-	_, ok := l.CueBefore(find.Before, h.Tok0, c.Tok0)
-	return ok
+	if _, ok := l.CueBefore(find.Before, h.Tok0, c.Tok0); ok {
+		return true
+	}
+	// بعد 13 عاما من اغتيال الحريري: years counted from it.
+	if g, ok := l.CueBefore(find.GroupOf, h.Tok0, c.Tok0); ok && g.Tok0 > c.Tok0 {
+		return l.Has(find.Period, g.Tok0-1, g.Tok0)
+	}
+	return false
 }
 
 // listed reports a trigger joined by و to another trigger of another kind
@@ -86,6 +93,28 @@ func listed(l *find.Layers, h *find.Trigger) bool {
 		}
 	}
 	return false
+}
+
+// speechWindow is how far after a speech verb its subject or object may
+// name an official (هاجم البرلماني … الرئيس التونسي).
+const speechWindow = 4
+
+// speech reports a verb of attack said of officials: an addressee right
+// after it, or within a few words when no armed side, weapon or casualty
+// is in the clause (هاجم مسلحون موكب الرئيس is an attack).
+func speech(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
+	if l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+1)) {
+		return true
+	}
+	if !l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+speechWindow)) || hasCasualty(l, c.Tok0, c.Tok1) {
+		return false
+	}
+	for _, a := range l.ActorsIn(c.Tok0, c.Tok1) {
+		if a.Def.Armed() || a.Def.Generic {
+			return false
+		}
+	}
+	return len(l.TriggersIn(c.Tok0, c.Tok1)) == 1
 }
 
 // denied reports a denial before the trigger in its sentence (نفى مصدر
@@ -173,8 +202,18 @@ func (b *Builder) supported(l *find.Layers, h *find.Trigger, flags find.TriggerF
 		return true
 	}
 	if flags&find.Plural == 0 {
-		// A casualty backs a weak trigger of violence.
-		return hasCasualty(l, c.Tok0, c.Tok1)
+		// A casualty backs a weak trigger of violence, in its clause or,
+		// for the dead and wounded, its sentence (وقتل أحد المحتجين،
+		// الجمعة، برصاص ميليشيات …).
+		if hasCasualty(l, c.Tok0, c.Tok1) {
+			return true
+		}
+		for _, cs := range l.CasualtiesIn(s.Tok0, s.Tok1) {
+			if cs.Tok1 <= s.Tok1 && (cs.Kind == model.Killed || cs.Kind == model.Wounded) {
+				return true
+			}
+		}
+		return false
 	}
 	// Clashes that killed a stated handful of people are one incident
 	// (اشتباكات … بمقتل شخصين على الأقل); a big or vague toll (عشرات) over
@@ -243,7 +282,7 @@ func fromAir(l *find.Layers, m *Mention) bool {
 	}
 	h := l.Triggers[m.Trigger]
 	for _, a := range l.ActorsIn(hc.Tok0, hc.Tok1) {
-		if !a.Def.Air || a.Tok1 > hc.Tok1 {
+		if !a.Def.Air || a.Tok1 > hc.Tok1 || a.Def.Adj && !find.AdjectiveOf(l, a, h) {
 			continue
 		}
 		overlaps := a.Tok0 < h.Tok1 && h.Tok0 < a.Tok1

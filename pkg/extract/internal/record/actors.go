@@ -35,6 +35,10 @@ func (w *writer) actors(inc *article.Incident, k model.EventType) []model.Actor 
 			}
 			name, typ, country := l.Resolve(h.Def)
 			role, ok := w.role(h, m, k, typ, name, hasMain)
+			if h.Def.Adj {
+				// الهجمات الجوية الروسية: only after what the side did.
+				role, ok = model.Perpetrator, m.Head() && find.AdjectiveOf(l, h, l.Triggers[m.Trigger])
+			}
 			if !ok {
 				continue
 			}
@@ -269,7 +273,7 @@ func (w *writer) subjectOf(h find.Actor, tr *find.Trigger) bool {
 		return false
 	}
 	for _, o := range l.ActorsIn(h.Tok0+1, tr.Tok0) {
-		if o.Tok1 <= tr.Tok0 && !w.countedGroup(o) {
+		if o.Tok1 <= tr.Tok0 && !w.countedGroup(o) && !o.Def.Adj {
 			return false // a nearer actor
 		}
 	}

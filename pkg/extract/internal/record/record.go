@@ -133,7 +133,7 @@ func (w *writer) evidence(inc *article.Incident) (model.Evidence, []model.Eviden
 	}
 	lead := span(inc.Lead())
 	var all []model.Evidence
-	for _, m := range inc.Members {
+	for _, m := range append(inc.Members[:len(inc.Members):len(inc.Members)], inc.Recalled...) {
 		ev := span(m)
 		dup := false
 		for i, o := range all {

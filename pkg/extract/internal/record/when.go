@@ -13,6 +13,11 @@ import (
 // 2,000, so a larger figure is the toll of a war, a year or a campaign.
 const maxSingleToll = 5000
 
+// campaignToll is the smallest figure that a campaign named in its
+// sentence makes a tally: a hundred dead are seldom one attack's toll, and
+// a war named beside them (منذ بدء العملية) says whose they are.
+const campaignToll = 100
+
 // date dates an incident: the first date its mentions state, else one in
 // its lead's sentence, else the nearest earlier one in its paragraph, else
 // the publication date.
@@ -45,6 +50,11 @@ func (w *writer) date(inc *article.Incident) model.Date {
 	}
 	if best != nil {
 		return best.Date
+	}
+	// The day of the incident before it, unless that one is history: a
+	// roundup tells one day, a recollection does not set it.
+	if inc.When != nil && (w.published == "" || !timex.Historical(*inc.When, w.published)) {
+		return *inc.When
 	}
 	if w.published != "" {
 		return model.Date{Start: w.published, End: w.published, Precision: model.PrecisionDay, Basis: model.BasisPublication}
@@ -87,6 +97,16 @@ func (w *writer) flags(inc *article.Incident, ev *model.Event) []model.Flag {
 				}
 			}
 			if l.Has(find.War, cl.Tok0, cl.Tok1) || l.Has(find.Summary, cl.Tok0, cl.Tok1) {
+				aggregate = true
+			}
+			// 1433 مدنيا في 34 يوما: a toll counted over days.
+			for _, f := range l.FiguresIn(cl.Tok0, cl.Tok1) {
+				if f.Count > 1 && f.Tok1 < cl.Tok1 && l.Has(find.Period, f.Tok1, f.Tok1+1) {
+					aggregate = true
+				}
+			}
+			// 289 مدنيا قضوا … منذ بدء العملية: a campaign's toll.
+			if c.Fig.Count >= campaignToll && l.Has(find.War, s.Tok0, s.Tok1) {
 				aggregate = true
 			}
 		}
