@@ -251,7 +251,7 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 // kind.
 func (b *builder) recall(ms []*mention.Mention) {
 	for _, m := range ms {
-		if m.Status != mention.Background || !m.Head() || b.l.Triggers[m.Trigger].Flags&(find.Weak|find.Plural) != 0 {
+		if m.Status != mention.Background || !m.Head() || !m.Specific {
 			continue
 		}
 		var only *Incident
@@ -408,8 +408,7 @@ func (b *builder) tollKind(m *mention.Mention) find.Kind {
 	if k != model.Attack {
 		return k
 	}
-	s := b.l.Text.Sents[m.Sent]
-	for _, h := range b.l.TriggersIn(s.Tok0, s.Tok1) {
+	for _, h := range b.l.TriggersIn(m.Tok0, m.Tok1) { // a toll's mention is its sentence
 		if mention.Family(h.Kind) == model.Violence && h.Kind != find.Explosion && mention.Priority(h.Kind) > mention.Priority(k) {
 			k = h.Kind
 		}

@@ -177,7 +177,8 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 			stat[ti] = decided{st, why}
 			if st != Actual && !(b.keepFlagged && (st == Planned || st == Negated)) {
 				out = append(out, &Mention{Kind: h.Kind, Trigger: ti, Sent: si, Para: s.Para, C0: ci, C1: ci + 1,
-					HeadClause: ci, Tok0: c.Tok0, Tok1: c.Tok1, Status: st, Why: why})
+					HeadClause: ci, Tok0: c.Tok0, Tok1: c.Tok1, Status: st, Why: why,
+					Specific: h.Flags&(find.Weak|find.Plural) == 0})
 				continue
 			}
 			flags := h.Flags
