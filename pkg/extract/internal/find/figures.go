@@ -396,6 +396,10 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 			continue
 		}
 		fig, ok := f.Parse(toks, i)
+		if ok && inDate(l, fig) {
+			i = fig.Tok1 - 1 // عام 2015، 9 آب: a date, not a count
+			continue
+		}
 		if ok && fig.Tok1 <= c1 {
 			*figs = append(*figs, fig)
 			if cs, ok := f.casualtyAt(toks, l, fig, c0, c1, out[first:]); ok {
@@ -481,6 +485,16 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		}
 	}
 	return kept
+}
+
+// inDate reports a figure inside a date expression.
+func inDate(l *Layers, fig Figure) bool {
+	for _, d := range l.DatesIn(max(0, fig.Tok0-8), fig.Tok1) {
+		if d.Tok0 <= fig.Tok0 && fig.Tok1 <= d.Tok1 {
+			return true
+		}
+	}
+	return false
 }
 
 // jointAt reports a phrase that counts two kinds together over [a, b)
@@ -637,8 +651,13 @@ func (f *Figures) tollBefore(toks []arabic.Token, l *Layers, at, c0 int) (model.
 	if !ok {
 		return "", 0, false
 	}
-	for i := c0; i < r.Tok0; i++ {
+	// The nearest head before the reach word: عدد القتلى إلى 58 والجرحى
+	// إلى 2771 counts the wounded second.
+	for i := r.Tok0 - 1; i >= c0; i-- {
 		if m, ok := f.tolls.LongestAt(toks, i); ok && m.End <= r.Tok0 {
+			return m.Vals[0].kind, i, true
+		}
+		if m, ok := f.nouns.LongestAt(toks, i); ok && m.End <= r.Tok0 && m.End >= r.Tok0-1 {
 			return m.Vals[0].kind, i, true
 		}
 	}

@@ -137,8 +137,8 @@ const (
 )
 
 // Find runs every finder over t, in the order their inputs need: cues
-// first, then triggers, actors and sources, then the figures (which read
-// the actors and cues), operations, persons, places and dates. published
+// first, then triggers, actors and sources, dates, then the figures (which
+// read the actors, cues and dates), operations, persons and places. published
 // (YYYY-MM-DD or "") anchors relative dates.
 func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (*Layers, error) {
 	ix := f.starts.index(t.Tokens)
@@ -147,6 +147,11 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	l.Triggers = f.triggers.Find(t, ix)
 	l.Actors = f.actors.Find(t, ix)
 	l.Sources = f.sources.Find(t, ix)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Dates come before figures: a year is no toll (قتلوا عام 2015).
+	l.Dates = datesOf(f.dates.Find(t.Text, published), t, l)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -160,7 +165,6 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 		return nil, err
 	}
 	l.Places = f.places.Find(t.Text)
-	l.Dates = datesOf(f.dates.Find(t.Text, published), t, l)
 	l.ArmedGroup = mainArmedGroup(l.Actors)
 	return l, ctx.Err()
 }

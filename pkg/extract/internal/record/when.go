@@ -10,13 +10,40 @@ import (
 
 // maxSingleToll is the largest killed figure one incident is taken to
 // have: the deadliest single attacks in Iraq and Syria killed well under
-// 2,000, so a larger figure is the toll of a war, a year or a campaign.
+// 2,000 (Camp Speicher, 2014), so a larger figure is the toll of a war, a
+// year or a campaign.
 const maxSingleToll = 5000
+
+// maxRecentToll is the smallest killed figure that, told as news, is a
+// campaign's toll: no attack of the years rasd codes killed a thousand at
+// once, while an offensive's toll passes it in weeks (الغوطة الشرقية:
+// 1,600 in a month). A recollection (Halabja, Speicher) may be one.
+const maxRecentToll = 1000
 
 // campaignToll is the smallest figure that a campaign named in its
 // sentence makes a tally: a hundred dead are seldom one attack's toll, and
 // a war named beside them (منذ بدء العملية) says whose they are.
 const campaignToll = 100
+
+// counted reports words in tokens [a, b) that make a toll a tally: a date
+// since which or over which it was counted, a war, a summary, a number of
+// days or months.
+func counted(l *find.Layers, a, b int) bool {
+	for _, d := range l.DatesIn(a, b) {
+		if d.Since || d.During && d.Date.Precision != model.PrecisionDay {
+			return true
+		}
+	}
+	if l.Has(find.War, a, b) || l.Has(find.Summary, a, b) {
+		return true
+	}
+	for _, f := range l.FiguresIn(a, b) {
+		if f.Count > 1 && f.Tok1 < b && l.Has(find.Period, f.Tok1, f.Tok1+1) {
+			return true
+		}
+	}
+	return false
+}
 
 // date dates an incident: the first date its mentions state, else one in
 // its lead's sentence, else the nearest earlier one in its paragraph, else
@@ -88,31 +115,24 @@ func (w *writer) flags(inc *article.Incident, ev *model.Event) []model.Flag {
 			aggregate = true
 		}
 		for _, c := range m.Casualties {
-			cl := t.Clauses[t.ClauseOf(c.Tok0)]
 			// A toll counted since a date or over a period (بلغ أكثر من ألف
-			// قتيل منذ 18 شباط), or a war's (حربا أودت بحياة نحو نصف مليون).
-			for _, d := range l.DatesIn(cl.Tok0, cl.Tok1) {
-				if d.Since || d.During {
+			// قتيل منذ 18 شباط، 1433 مدنيا في 34 يوما), or a war's (حربا
+			// أودت بحياة نحو نصف مليون): in the figure's clause, or, for a
+			// hundred dead or more, anywhere in its sentence.
+			if c.Fig.Count >= campaignToll {
+				// منذ أن شنت الحكومة هجوما، بعد عملية استمرت نحو شهرين
+				if counted(l, s.Tok0, s.Tok1) || l.Has(find.Since, s.Tok0, s.Tok1) || l.Has(find.Period, s.Tok0, s.Tok1) {
 					aggregate = true
 				}
+				continue
 			}
-			if l.Has(find.War, cl.Tok0, cl.Tok1) || l.Has(find.Summary, cl.Tok0, cl.Tok1) {
-				aggregate = true
-			}
-			// 1433 مدنيا في 34 يوما: a toll counted over days.
-			for _, f := range l.FiguresIn(cl.Tok0, cl.Tok1) {
-				if f.Count > 1 && f.Tok1 < cl.Tok1 && l.Has(find.Period, f.Tok1, f.Tok1+1) {
-					aggregate = true
-				}
-			}
-			// 289 مدنيا قضوا … منذ بدء العملية: a campaign's toll.
-			if c.Fig.Count >= campaignToll && l.Has(find.War, s.Tok0, s.Tok1) {
+			if cl := t.Clauses[t.ClauseOf(c.Tok0)]; counted(l, cl.Tok0, cl.Tok1) {
 				aggregate = true
 			}
 		}
 	}
 	for _, c := range ev.Casualties {
-		if c.Kind == model.Killed && c.Count > maxSingleToll {
+		if c.Kind == model.Killed && (c.Count > maxSingleToll || c.Count >= maxRecentToll && !historical) {
 			aggregate = true
 		}
 	}
