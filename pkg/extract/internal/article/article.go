@@ -229,7 +229,10 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 			b.join(prev, m, rule)
 			continue
 		}
-		if m.Generic {
+		if m.Generic || m.RefersBack && !b.standsAlone(m) {
+			// الهجوم with nothing before it to refer to and nothing of its
+			// own (a place, a toll): an incident the reader is assumed to
+			// know, named in passing.
 			b.decide(m, GenericAlone, -1)
 			continue
 		}
@@ -398,6 +401,20 @@ func kindPriority(m *mention.Mention) int {
 		return mention.Priority(model.Attack)
 	}
 	return mention.Priority(m.Kind)
+}
+
+// standsAlone reports a mention that tells enough of an incident to open
+// one: a toll, or a place below a governorate where it happened.
+func (b *builder) standsAlone(m *mention.Mention) bool {
+	if len(m.Casualties) > 0 {
+		return true
+	}
+	for _, p := range m.Sites {
+		if p.Feature != "governorate" && p.Feature != "country" {
+			return true
+		}
+	}
+	return false
 }
 
 // tollKind is the incident a toll reports: what the violent words of its

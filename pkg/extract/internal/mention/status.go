@@ -106,7 +106,10 @@ func speech(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
 	if l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+1)) {
 		return true
 	}
-	if !l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+speechWindow)) || hasCasualty(l, c.Tok0, c.Tok1) {
+	// شن الأمير … هجوما قويا على …: an official as its subject too.
+	near := l.Has(find.Addressee, h.Tok1, min(c.Tok1, h.Tok1+speechWindow)) ||
+		l.Has(find.Addressee, max(c.Tok0, h.Tok0-speechWindow), h.Tok0)
+	if !near || hasCasualty(l, c.Tok0, c.Tok1) || placeBelowCountry(l, c.Tok0, c.Tok1) {
 		return false
 	}
 	for _, a := range l.ActorsIn(c.Tok0, c.Tok1) {
