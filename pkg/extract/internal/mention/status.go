@@ -21,6 +21,11 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 	switch {
 	case l.Has(find.NonEvent, c.Tok0, c.Tok1):
 		return Talk, "nonevent", nil
+	case l.OpensWith(find.NonEvent, s.Tok0, s.Tok1) && !hasCasualty(l, s.Tok0, s.Tok1):
+		// A sentence that opens with a condemnation or a refusal talks
+		// about the attack it names (استنكر علاوي في بيان … تفجيرات مدينة
+		// الصدر); with a toll it also tells it.
+		return Talk, "nonevent", nil
 	case l.OpensWith(find.Cumulative, c.Tok0, c.Tok1):
 		// A running total (لترتفع بذلك حصيلة القتلى إلى 162) sums up
 		// incidents; it is not one.
