@@ -63,6 +63,7 @@ const (
 	Manner
 	Comes
 	Sequel
+	DayAfter
 	numSections
 )
 
@@ -70,7 +71,7 @@ var sectionNames = [numSections]string{"", "result", "elaboration", "attribution
 	"hypothetical", "condition", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel"}
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter"}
 
 func (s Section) String() string {
 	if s < numSections {

@@ -95,6 +95,10 @@ type Mention struct {
 	// By names who did it when its trigger's clause says so plainly (نفذته
 	// X، من قبل X، هجوم لـX، الغارات الروسية), "" otherwise.
 	By string
+	// DayBefore is the mention whose incident took place the day after
+	// this one's: this one was told after غداة in its sentence (ويأتي
+	// القصف غداة مقتل 9 مدنيين في غارة).
+	DayBefore *Mention
 
 	// lo and hi, when set, bound its tokens inside its clauses: two
 	// incidents told in one clause (ويأتي القصف غداة … غارة).
@@ -274,14 +278,20 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 		}
 		for _, q := range sequels {
 			h := &l.Triggers[q.trigger]
+			var head *Mention
 			for _, m := range out[first:] {
 				if m.C0 <= q.clause && q.clause < m.C1 && m.Head() && l.Triggers[m.Trigger].Tok0 < q.from {
 					m.hi = q.from
+					head = m
 				}
 			}
-			out = append(out, &Mention{Kind: h.Kind, Trigger: q.trigger, Sent: si, Para: s.Para, C0: q.clause, C1: q.clause + 1,
+			sq := &Mention{Kind: h.Kind, Trigger: q.trigger, Sent: si, Para: s.Para, C0: q.clause, C1: q.clause + 1,
 				HeadClause: q.clause, Status: stat[q.trigger].st, Why: stat[q.trigger].why, AnotherCue: true, lo: q.from,
-				Specific: h.Flags&(find.Weak|find.Plural) == 0})
+				Specific: h.Flags&(find.Weak|find.Plural) == 0}
+			if l.Has(find.DayAfter, q.from, q.from+1) {
+				sq.DayBefore = head
+			}
+			out = append(out, sq)
 		}
 		// A sentence with no incident may still report a toll, unless its
 		// trigger summed up several (في هجومين … أودت بحياة العشرات) or

@@ -23,13 +23,14 @@ type writer struct {
 	l         *find.Layers
 	doc       model.Document
 	published string
+	incs      []*article.Incident
 }
 
 // Write returns the records of an article's incidents, in order of their
 // evidence; incidents too thin to code (no place, no figure, no named
 // side) are left out. IDs are left for the caller to number.
 func Write(l *find.Layers, incs []*article.Incident, doc model.Document) []model.Event {
-	w := &writer{l: l, doc: doc, published: doc.Published}
+	w := &writer{l: l, doc: doc, published: doc.Published, incs: incs}
 	var out []model.Event
 	for _, inc := range incs {
 		if ev, ok := w.event(inc); ok {

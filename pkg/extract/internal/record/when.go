@@ -1,6 +1,9 @@
 package record
 
 import (
+	"slices"
+	"time"
+
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/article"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
@@ -56,6 +59,9 @@ func (w *writer) date(inc *article.Incident) model.Date {
 	}
 	t := w.l.Text
 	lead := inc.Lead()
+	if d, ok := w.dayBefore(lead); ok {
+		return d
+	}
 	s := t.Sents[lead.Sent]
 	paraStart := lead.Sent
 	for paraStart > 0 && t.Sents[paraStart-1].Para == s.Para {
@@ -87,6 +93,38 @@ func (w *writer) date(inc *article.Incident) model.Date {
 		return model.Date{Start: w.published, End: w.published, Precision: model.PrecisionDay, Basis: model.BasisPublication}
 	}
 	return model.Date{Precision: model.PrecisionUnknown, Basis: model.BasisNone}
+}
+
+// dayBefore dates a mention told after غداة (ويأتي القصف غداة مقتل 9
+// مدنيين في غارة): the day before the incident its sentence is about, when
+// that one is dated to the day.
+func (w *writer) dayBefore(m *mention.Mention) (model.Date, bool) {
+	if m.DayBefore == nil || !m.Head() {
+		return model.Date{}, false
+	}
+	var after *article.Incident
+	for _, inc := range w.incs {
+		if slices.Contains(inc.Members, m.DayBefore) && !slices.Contains(inc.Members, m) {
+			after = inc
+		}
+	}
+	if after == nil {
+		return model.Date{}, false
+	}
+	d := w.date(after)
+	day, err := time.Parse(time.DateOnly, d.Start)
+	if err != nil || d.Precision != model.PrecisionDay {
+		return model.Date{}, false
+	}
+	t := w.l.Text
+	cue, ok := w.l.Cue(find.DayAfter, t.Clauses[m.C0].Tok0, w.l.Triggers[m.Trigger].Tok0)
+	if !ok {
+		return model.Date{}, false
+	}
+	s, e := t.Tokens[cue.Tok0].Start, t.Tokens[cue.Tok1-1].End
+	prev := day.AddDate(0, 0, -1).Format(time.DateOnly)
+	return model.Date{Start: prev, End: prev, Precision: model.PrecisionDay, Basis: model.BasisRelative,
+		Text: t.Slice(s, e), Span: &model.Span{s, e}}, true
 }
 
 // flags qualifies a record: historical (dated more than two months before
