@@ -147,6 +147,10 @@ const (
 	SameFigure Rule = "same-figure"
 	// SameSite: the same kind at the same site with no date of its own.
 	SameSite Rule = "same-site"
+	// Uncounted: an arrest or an abduction that counts no one, after one
+	// of its kind that did, took the same people (ألقت الشرطة القبض على
+	// شاب … واحتجزت الشرطة الشاب).
+	Uncounted Rule = "uncounted"
 	// UpdatesToll: «ارتفعت حصيلة …» raises the toll of the current
 	// incident.
 	UpdatesToll Rule = "updates-toll"

@@ -91,8 +91,35 @@ func (b *builder) earlierReport(m *mention.Mention) (*Incident, Rule) {
 		if k == m.Kind && p == shared && sameSite(inc, m) && m.Date == nil {
 			return inc, SameSite
 		}
+		if c, ok := takenPeople[k]; ok && k == m.Kind && counts(inc, c) && !countsOwn(m, c) {
+			return inc, Uncounted
+		}
 	}
 	return nil, ""
+}
+
+// takenPeople is the casualty kind that counts the people an arrest or an
+// abduction took.
+var takenPeople = map[find.Kind]model.CasualtyKind{model.Arrest: model.Arrested, model.Kidnapping: model.Kidnapped}
+
+// counts reports whether an incident has a figure of kind c.
+func counts(inc *Incident, c model.CasualtyKind) bool {
+	for f := range inc.figures {
+		if f.kind == c {
+			return true
+		}
+	}
+	return false
+}
+
+// countsOwn reports whether a mention gives a figure of kind c.
+func countsOwn(m *mention.Mention, c model.CasualtyKind) bool {
+	for _, cs := range m.Casualties {
+		if cs.Kind == c {
+			return true
+		}
+	}
+	return false
 }
 
 // compatible reports whether two kinds may describe one incident: the same
