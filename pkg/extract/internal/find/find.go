@@ -147,6 +147,7 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	l.Triggers = f.triggers.Find(t, ix)
 	l.Actors = f.actors.Find(t, ix)
 	l.Sources = f.sources.Find(t, ix)
+	l.Triggers = outsideNames(l.Triggers, l.Actors, l.Sources)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -167,6 +168,33 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	l.Places = f.places.Find(t.Text)
 	l.ArmedGroup = mainArmedGroup(l.Actors)
 	return l, ctx.Err()
+}
+
+// outsideNames drops the triggers inside the name of an actor or a source
+// that starts before them: قيادة العمليات المشتركة is a command, not
+// operations. A name that starts with the trigger (الغارات الروسية, read as
+// who struck) leaves it be.
+func outsideNames(trs []Trigger, actors []Actor, sources []Source) []Trigger {
+	inside := func(t Trigger) bool {
+		for _, a := range actors {
+			if a.Tok0 < t.Tok0 && t.Tok1 <= a.Tok1 {
+				return true
+			}
+		}
+		for _, s := range sources {
+			if s.Tok0 < t.Tok0 && t.Tok1 <= s.Tok1 {
+				return true
+			}
+		}
+		return false
+	}
+	out := trs[:0]
+	for _, t := range trs {
+		if !inside(t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Pattern returns the context pattern of that name, for the later stages,

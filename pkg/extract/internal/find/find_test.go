@@ -162,3 +162,14 @@ func TestOperationNames(t *testing.T) {
 	}
 	assert.Empty(t, layersOf(t, f, "نفذت القوات عملية أمنية في الموصل.").Operations)
 }
+
+// A trigger inside a name that starts before it is part of the name
+// (قيادة العمليات المشتركة); a name that starts with it is who did it.
+func TestTriggerInsideName(t *testing.T) {
+	f := newFinders(t)
+	l := layersOf(t, f, "أعلنت قيادة العمليات المشتركة رفع حظر التجول في البصرة.")
+	assert.Empty(t, l.Triggers)
+	l = layersOf(t, f, "وقتل خمسة مدنيين في الغارات الروسية على إدلب.")
+	require.Len(t, l.Triggers, 1)
+	assert.Equal(t, model.Airstrike, l.Triggers[0].Kind)
+}
