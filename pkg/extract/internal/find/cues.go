@@ -64,6 +64,7 @@ const (
 	Comes
 	Sequel
 	DayAfter
+	Highlight
 	numSections
 )
 
@@ -71,7 +72,7 @@ var sectionNames = [numSections]string{"", "result", "elaboration", "attribution
 	"hypothetical", "condition", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter"}
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter", "highlight"}
 
 func (s Section) String() string {
 	if s < numSections {

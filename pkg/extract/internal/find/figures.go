@@ -2,6 +2,7 @@ package find
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -366,6 +367,9 @@ func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figu
 			carry = ""
 		}
 	}
+	// Civilians who flee are displaced, not escaped from a prison (فر منها
+	// أكثر من 250 ألف مدني).
+	out = slices.DeleteFunc(out, func(c Casualty) bool { return c.Kind == model.Escaped && c.Category == "civilians" })
 	// A figure's cue may stand before the figure before it (مقتل 5 جنود
 	// و3 مدنيين): keep the layer sorted by first token.
 	sortByTok0(out)

@@ -173,3 +173,11 @@ func TestTriggerInsideName(t *testing.T) {
 	require.Len(t, l.Triggers, 1)
 	assert.Equal(t, model.Airstrike, l.Triggers[0].Kind)
 }
+
+// Civilians who flee are displaced; prisoners who flee escaped.
+func TestFleeingCiviliansAreNoEscape(t *testing.T) {
+	f := newFinders(t)
+	assert.Empty(t, casualtiesIn(t, f, "وفر أكثر من 2500 مدني من المدينة نحو ريفها."))
+	assert.Equal(t, []casualtyWant{{model.Escaped, 20, false, "prisoners"}},
+		casualtiesIn(t, f, "فر 20 سجينا من السجن المركزي."))
+}

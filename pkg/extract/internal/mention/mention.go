@@ -245,7 +245,10 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 				cur.C1 = ci + 1
 				// تنظيم داعش استهدف …، عبر سيارة مفخخة: a car bomb; a generic
 				// word (قتل رميا بالرصاص) does not retype it.
-				if priority(h.Kind) > priority(cur.Kind) && h.Flags&(find.Weak|find.Plural) == 0 {
+				// A blast told with a generic attack (وفي هجوم آخر … في انفجار
+				// عبوة ناسفة) is the bombing the attack was.
+				if h.Flags&(find.Weak|find.Plural) == 0 &&
+					(priority(h.Kind) > priority(cur.Kind) || h.Kind == find.Explosion && cur.Kind == model.Attack) {
 					cur.Kind = h.Kind
 				}
 				continue
@@ -261,6 +264,10 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 			cur = &Mention{Kind: h.Kind, Trigger: hi, Sent: si, Para: s.Para, C0: start, C1: ci + 1, HeadClause: ci,
 				RefersBack: b.refersBack(l, h, c), Continues: continues, Status: st, Why: why,
 				Generic: !b.supported(l, h, flags, c, s), Specific: flags&(find.Weak|find.Plural) == 0}
+			if q := highlighted(l, h, c); q >= 0 {
+				// The summary before the highlight word is not its own.
+				cur.lo = q
+			}
 			out = append(out, cur)
 		}
 		if comes {

@@ -19,7 +19,9 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 	c := t.Clauses[t.ClauseOf(h.Tok0)]
 	s := t.Sents[si]
 	switch {
-	case l.Has(find.NonEvent, c.Tok0, c.Tok1):
+	case l.Has(find.NonEvent, c.Tok0, h.Tok0) || l.Has(find.NonEvent, h.Tok1, c.Tok1) && !hasCasualty(l, c.Tok0, c.Tok1):
+		// A meeting or a visit after the trigger with a toll is where the
+		// attack struck (فجر نفسه خلال اجتماع … ليقتل خمسة).
 		return Talk, "nonevent", nil
 	case l.OpensWith(find.NonEvent, s.Tok0, s.Tok1) && !hasCasualty(l, s.Tok0, s.Tok1):
 		// A sentence that opens with a condemnation or a refusal talks
@@ -50,6 +52,8 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		// Planned cues stand before the trigger or right after it (هجوم
 		// مرتقب).
 		return Planned, "planned", nil
+	case highlighted(l, h, c) >= 0:
+		return Actual, "", nil
 	case l.Has(find.Background, c.Tok0, h.Tok0):
 		return Background, "background", nil
 	case timeReference(l, h, c):
@@ -64,6 +68,19 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Background, "relative", err
 	}
 	return Actual, "", nil
+}
+
+// highlightReach is how many tokens before a trigger a highlight word
+// reaches (أشدها عنفا هجوم).
+const highlightReach = 2
+
+// highlighted returns the first token of the highlight word that singles
+// trigger h out of a summary (أبرزها انفجار), or -1.
+func highlighted(l *find.Layers, h *find.Trigger, c segment.Clause) int {
+	if q, ok := l.Cue(find.Highlight, max(c.Tok0, h.Tok0-highlightReach), h.Tok0); ok {
+		return q.Tok0
+	}
+	return -1
 }
 
 // timeReference reports a trigger that names a time rather than an
@@ -260,6 +277,13 @@ func oneIncident(l *find.Layers, cur *Mention, h *find.Trigger, c segment.Clause
 	}
 	if l.Has(find.Another, c.Tok0, h.Tok0) {
 		return false
+	}
+	// A place of its own makes it another incident, unless the head names
+	// none (وفي هجوم آخر، … في انفجار عبوة جنوب بعقوبة: the blast is
+	// where the attack was).
+	t := l.Text
+	if !placeBelowCountry(l, t.Clauses[cur.C0].Tok0, t.Clauses[cur.C1-1].Tok1) {
+		return true
 	}
 	for _, p := range l.PlacesIn(c.Tok0, c.Tok1) {
 		if p.Tok1 <= c.Tok1 && p.Place != nil && p.Place.Feature != "country" {
