@@ -184,3 +184,25 @@ func TestLoadRegionDumps(t *testing.T) {
 		assert.False(t, m.Place != nil && m.Place.Country == "YE", m.String())
 	}
 }
+
+// A container in another country overrules even a well-known place of the
+// same name; a list joined by و and two names side by side are no
+// containers.
+func TestContainerAbroad(t *testing.T) {
+	f := defaultFinder(t)
+	m := mention(t, f, `قذائف أصابت سيارة في حي "محمودية" في عفرين`, "محمودية")
+	assert.Nil(t, m.Place, "not Mahmudiya of Baghdad")
+	m = mention(t, f, "غارات على معسكر حمزة في محافظة إب", "معسكر حمزة")
+	assert.Nil(t, m.Place, "not al-Hamza of Iraq")
+	m = mention(t, f, "وضعت المعركة في عفرين واشنطن في موقف حرج", "عفرين")
+	require.NotNil(t, m.Place)
+	assert.Equal(t, "SY", m.Place.Country)
+}
+
+// A name after يدعى or تدعى is a person's.
+func TestNamedPerson(t *testing.T) {
+	f := defaultFinder(t)
+	for _, m := range find(t, f, "وقالت مواطنة تدعى رانية إن القذائف سقطت") {
+		assert.NotEqual(t, "رانية", m.Text, m.String())
+	}
+}

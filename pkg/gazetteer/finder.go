@@ -79,7 +79,9 @@ type Finder struct {
 	// cueFirst: first words (personal names, kunyas) that make a name
 	// GeoNames alone knows need a cue.
 	cueFirst map[string]bool
-	foreign  []string // ISO codes, indexed by foreign - value
+	// named: words after which a name is a person's (مواطنة تدعى رانية).
+	named   map[string]bool
+	foreign []string // ISO codes, indexed by foreign - value
 	// starts holds every word a name, relation or feature word may start
 	// with: a token with no form in it starts no mention, and costs one
 	// lookup per form instead of one per table.
@@ -113,7 +115,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 		return nil, err
 	}
 	f := &Finder{g: g, notName: map[string]bool{}, prefix: map[string]bool{}, country: map[string]string{},
-		cueFirst: map[string]bool{}}
+		cueFirst: map[string]bool{}, named: map[string]bool{}}
 	type foreignName struct{ name, cc string }
 	var foreigners []foreignName
 	cueKeys := map[string]bool{}
@@ -162,7 +164,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 			for _, w := range rules.Alternatives(e.Fields[1]) {
 				f.rels.Add(w, rel)
 			}
-		case "cue", "not_place", "not_name", "name_prefix", "bare", "cue_first", "article":
+		case "cue", "not_place", "not_name", "name_prefix", "bare", "cue_first", "article", "named":
 			if len(e.Fields) != 1 {
 				errs.Add(file, e.Line, "want one field of /-separated words")
 				continue
@@ -179,6 +181,8 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 					articleKeys[nameKey(w)] = true
 				case "cue_first":
 					f.cueFirst[arabic.Key(w)] = true
+				case "named":
+					f.named[arabic.Key(w)] = true
 				case "not_name":
 					f.notName[arabic.Key(w)] = true
 					f.notName[arabic.StripArticle(arabic.Key(w))] = true
@@ -300,7 +304,7 @@ func (f *Finder) Find(tx *arabic.Text) []Mention {
 	toks := tx.Tokens
 	var rs []raw
 	for i := 0; i < len(toks); {
-		if toks[i].Kind != arabic.Word || !f.mayStart(toks[i]) {
+		if toks[i].Kind != arabic.Word || !f.mayStart(toks[i]) || i > 0 && f.named[toks[i-1].Text] {
 			i++
 			continue
 		}
@@ -747,9 +751,11 @@ func (f *Finder) place(d *docContext, i int, locative bool) (p *Place, keep bool
 	var local, abroad *Place
 	if len(near) > 0 {
 		local = f.pick(near, r.cue, d.country, support, within)
-		if within != nil && !sameAdmin1(local, within) && !local.Curated {
+		if within != nil && !sameAdmin1(local, within) && (!local.Curated || local.Country != within.Country) {
 			// "قرية هداج في ريف الحسكة": the only هداج we know is in
-			// Raqqa, so this one is a village the gazetteer lacks.
+			// Raqqa, so this one is a village the gazetteer lacks. A
+			// well-known place yields only to a container in another
+			// country (حي محمودية في عفرين is no Mahmudiya of Baghdad).
 			local = nil
 		}
 	}
@@ -878,6 +884,14 @@ func sameAdmin1(p, within *Place) bool {
 	return p != nil && within != nil && p.Country == within.Country && p.Admin1 == within.Admin1
 }
 
+func isQuote(w string) bool {
+	switch w {
+	case `"`, "«", "»", "'", "“", "”":
+		return true
+	}
+	return false
+}
+
 // pick scores the candidates of one name.
 func (f *Finder) pick(grp []*Place, c *cue, country string, adminSupport func(*Place) int, within *Place) *Place {
 	if len(grp) == 1 {
@@ -992,17 +1006,27 @@ func (f *Finder) container(toks []arabic.Token, rs []raw, first []*Place, i int)
 		return nil
 	}
 	next := rs[i+1]
-	switch gap := next.start - rs[i].end; {
+	end := rs[i].end
+	for end < next.start && isQuote(toks[end].Text) {
+		end++ // حي "محمودية" في عفرين
+	}
+	switch gap := next.start - end; {
 	case gap == 0:
+		// Only بـ joins a container to a name (منطقة التل بمدينة طرابلس);
+		// و joins a list (بلدتي طفس وصيدا), nothing two names side by side
+		// (المعركة في عفرين واشنطن).
+		if !strings.HasPrefix(toks[next.start].Text, "ب") || strings.HasPrefix(arabic.Key(first[i+1].NameAr), "ب") {
+			return nil
+		}
 	case gap == 1:
-		if w := toks[rs[i].end].Text; w != "في" && w != "،" && w != "," && w != "-" && w != "(" {
+		if w := toks[end].Text; w != "في" && w != "،" && w != "," && w != "-" && w != "(" {
 			return nil
 		}
 	default:
 		return nil
 	}
 	switch p := first[i+1]; p.Feature {
-	case "governorate", "district", "city", "region":
+	case "governorate", "district", "city", "town", "region":
 		return p
 	}
 	return nil

@@ -406,6 +406,10 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		}
 		if ok && fig.Tok1 <= c1 {
 			*figs = append(*figs, fig)
+			if fig.Tok1 < c1 && l.Has(Weapon, fig.Tok1, fig.Tok1+1) {
+				i = fig.Tok1 - 1 // بسقوط 3 قذائف: it counts shells, not people
+				continue
+			}
 			if cs, ok := f.casualtyAt(toks, l, fig, c0, c1, out[first:]); ok {
 				out = append(out, cs)
 				i = cs.Tok1 - 1
