@@ -16,10 +16,16 @@ func (b *builder) follows(inc *Incident, m *mention.Mention) (Rule, bool) {
 		return "", false
 	}
 	places := placesAgree(inc, m)
+	adjacent := m.Sent-inc.lastSent <= 1 && m.Para-inc.lastPara <= 1
 	if places == conflict {
+		// من بين القتلى 18 عنصرا … في جبل البحوث جنوبي مدينة حماة: a
+		// sentence that names the incident's own dead or its place word
+		// tells it more finely, within its governorate.
+		if adjacent && m.Continues && sameGovernorate(inc, m) {
+			return Continues, true
+		}
 		return "", false
 	}
-	adjacent := m.Sent-inc.lastSent <= 1 && m.Para-inc.lastPara <= 1
 	switch {
 	case m.Opener == mention.Update:
 		return UpdatesToll, true
@@ -41,6 +47,24 @@ func (b *builder) follows(inc *Incident, m *mention.Mention) (Rule, bool) {
 		return Retells, true
 	}
 	return "", false
+}
+
+// sameGovernorate reports whether every site of m lies in a governorate
+// one of inc's sites lies in.
+func sameGovernorate(inc *Incident, m *mention.Mention) bool {
+	if len(m.Sites) == 0 {
+		return false
+	}
+	for _, q := range m.Sites {
+		ok := false
+		for _, p := range inc.sites {
+			ok = ok || p.Country == q.Country && p.Admin1 != "" && p.Admin1 == q.Admin1
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // retellable reports whether a mention of m's kind may retell an incident

@@ -282,8 +282,20 @@ func (w *writer) subjectOf(h find.Actor, tr *find.Trigger) bool {
 
 // counted reports an actor inside the people a casualty figure counts.
 func (w *writer) counted(h find.Actor) bool {
-	for _, c := range w.l.CasualtiesIn(h.Tok0-32, h.Tok0+1) {
+	l := w.l
+	for _, c := range l.CasualtiesIn(h.Tok0-32, h.Tok0+1) {
 		if h.Tok0 >= c.Fig.Tok1 && h.Tok1 <= c.Tok1 {
+			return true
+		}
+	}
+	// A figure of people no casualty cue names, then من or في صفوف: من بين
+	// القتلى 18 عنصرا من الميليشيات.
+	g, ok := l.CueBefore(find.GroupOf, h.Tok0, h.Tok0-3)
+	if !ok {
+		return false
+	}
+	for _, f := range l.FiguresIn(g.Tok0-3, g.Tok0) {
+		if f.Tok1 >= g.Tok0-1 {
 			return true
 		}
 	}
