@@ -63,11 +63,26 @@ func (b *Builder) status(l *find.Layers, ti, si int) (Status, string, error) {
 		return Summary, "list", nil
 	case l.Has(find.Summary, c.Tok0, c.Tok1):
 		return Summary, "summary", nil
+	case trend(l, h, c):
+		return Summary, "trend", nil
 	}
 	if rel, err := b.relativeBefore(l, h, c); err != nil || rel {
 		return Background, "relative", err
 	}
 	return Actual, "", nil
+}
+
+// trend reports a trend phrase right before h, or before the trigger h
+// qualifies (زيادة عدد الهجمات الصاروخية).
+func trend(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
+	at := h.Tok0
+	for _, g := range l.TriggersIn(c.Tok0, h.Tok0) {
+		if g.Tok1 == h.Tok0 {
+			at = g.Tok0
+		}
+	}
+	_, ok := l.CueBefore(find.Trend, at, c.Tok0)
+	return ok
 }
 
 // highlightReach is how many tokens before a trigger a highlight word
