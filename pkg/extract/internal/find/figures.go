@@ -373,6 +373,19 @@ func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figu
 	// A figure's cue may stand before the figure before it (مقتل 5 جنود
 	// و3 مدنيين): keep the layer sorted by first token.
 	sortByTok0(out)
+	// لقي 16 شخصا حتفهم وأصيب 14 آخرون: «others» than the dead, not more
+	// wounded than wounded told before.
+	for k := 1; k < len(out); k++ {
+		prev := out[k-1]
+		if out[k].Also && prev.Kind != out[k].Kind && t.SentOf(prev.Tok0) == t.SentOf(out[k].Tok0) {
+			out[k].Also = false
+			// ستة محتجين قتلوا، وجرح 20 آخرين: the others are of the same
+			// people.
+			if (out[k].Category == "" || out[k].Category == "people") && out[k].Group == nil {
+				out[k].Category, out[k].Group = prev.Category, prev.Group
+			}
+		}
+	}
 	return out, figs
 }
 

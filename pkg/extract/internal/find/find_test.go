@@ -181,3 +181,12 @@ func TestFleeingCiviliansAreNoEscape(t *testing.T) {
 	assert.Equal(t, []casualtyWant{{model.Escaped, 20, false, "prisoners"}},
 		casualtiesIn(t, f, "فر 20 سجينا من السجن المركزي."))
 }
+
+// آخرون after a figure of another fate in its sentence means other people,
+// not more of the same fate.
+func TestOthersOfAnotherFate(t *testing.T) {
+	f := newFinders(t)
+	l := layersOf(t, f, "لقي 16 شخصا حتفهم وأصيب 14 آخرون بجروح.")
+	require.Len(t, l.Casualties, 2)
+	assert.False(t, l.Casualties[1].Also)
+}
