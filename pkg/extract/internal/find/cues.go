@@ -66,6 +66,7 @@ const (
 	DayAfter
 	Highlight
 	Trend
+	Prison
 	numSections
 )
 
@@ -73,7 +74,7 @@ var sectionNames = [numSections]string{"", "result", "elaboration", "attribution
 	"hypothetical", "condition", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter", "highlight", "trend"}
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter", "highlight", "trend", "prison"}
 
 func (s Section) String() string {
 	if s < numSections {

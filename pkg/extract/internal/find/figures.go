@@ -367,9 +367,13 @@ func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figu
 			carry = ""
 		}
 	}
-	// Civilians who flee are displaced, not escaped from a prison (فر منها
-	// أكثر من 250 ألف مدني).
-	out = slices.DeleteFunc(out, func(c Casualty) bool { return c.Kind == model.Escaped && c.Category == "civilians" })
+	// Only prisoners, or people in a sentence that names a prison, escape;
+	// others who flee are displaced (فر منها أكثر من 250 ألف مدني، فرار نحو
+	// 170 ألف شخص من المدينة) or desert (هروب المئات من مسلحي الحوثي من
+	// جبهات القتال).
+	out = slices.DeleteFunc(out, func(c Casualty) bool {
+		return c.Kind == model.Escaped && c.Category != "prisoners" && !prisonIn(l, t.Sents[t.SentOf(c.Tok0)])
+	})
 	// A figure's cue may stand before the figure before it (مقتل 5 جنود
 	// و3 مدنيين): keep the layer sorted by first token.
 	sortByTok0(out)
@@ -387,6 +391,19 @@ func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figu
 		}
 	}
 	return out, figs
+}
+
+// prisonIn reports a prison or a prison break's trigger in sentence s.
+func prisonIn(l *Layers, s segment.Sentence) bool {
+	if l.Has(Prison, s.Tok0, s.Tok1) {
+		return true
+	}
+	for _, h := range l.TriggersIn(s.Tok0, s.Tok1) {
+		if h.Kind == model.PrisonBreak {
+			return true
+		}
+	}
+	return false
 }
 
 func sortByTok0(cs []Casualty) {

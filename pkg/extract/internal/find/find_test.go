@@ -174,10 +174,14 @@ func TestTriggerInsideName(t *testing.T) {
 	assert.Equal(t, model.Airstrike, l.Triggers[0].Kind)
 }
 
-// Civilians who flee are displaced; prisoners who flee escaped.
+// Civilians and residents who flee are displaced; prisoners, or anyone
+// fleeing a prison, escaped.
 func TestFleeingCiviliansAreNoEscape(t *testing.T) {
 	f := newFinders(t)
 	assert.Empty(t, casualtiesIn(t, f, "وفر أكثر من 2500 مدني من المدينة نحو ريفها."))
+	assert.Empty(t, casualtiesIn(t, f, "وفر الآلاف من سكان المنطقة المحاصرة خلال الأيام الماضية."))
+	assert.Equal(t, []casualtyWant{{model.Escaped, 20, false, "Islamic State"}},
+		casualtiesIn(t, f, "وفر 20 من عناصر التنظيم من السجن المركزي."))
 	assert.Equal(t, []casualtyWant{{model.Escaped, 20, false, "prisoners"}},
 		casualtiesIn(t, f, "فر 20 سجينا من السجن المركزي."))
 }
