@@ -196,6 +196,15 @@ func (w *writer) role(h find.Actor, m *mention.Mention, k model.EventType, typ m
 	}
 	ci := t.ClauseOf(h.Tok0)
 	c := t.Clauses[ci]
+	// الميليشيا الموالية لقوات النظام: whose side a named side is on, not a
+	// side itself; after a bare noun (قوات موالية للنظام) it names the side.
+	if q, ok := l.CueBefore(find.Affiliation, h.Tok0, c.Tok0); ok {
+		for _, a := range l.ActorsIn(max(c.Tok0, q.Tok0-8), q.Tok0) {
+			if a.Tok1 == q.Tok0 {
+				return "", false
+			}
+		}
+	}
 	if _, ok := l.CueBefore(find.By, h.Tok0, c.Tok0); ok {
 		return model.Perpetrator, true
 	}
