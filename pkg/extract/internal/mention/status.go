@@ -102,10 +102,16 @@ func highlighted(l *find.Layers, h *find.Trigger, c segment.Clause) int {
 // incident: right after منذ or قبل (منذ اغتيال الحريري، قبل اختطافه), or
 // after years counted from it (بعد 13 عاما من اغتيال).
 func timeReference(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
-	if _, ok := l.CueBefore(find.Since, h.Tok0, c.Tok0); ok {
+	at := h.Tok0
+	for _, g := range l.TriggersIn(max(c.Tok0, h.Tok0-2), h.Tok0) {
+		if g.Kind == find.Anaphor && g.Tok1 == h.Tok0 {
+			at = g.Tok0 // قبل حادث الهجوم
+		}
+	}
+	if _, ok := l.CueBefore(find.Since, at, c.Tok0); ok {
 		return true
 	}
-	if _, ok := l.CueBefore(find.Before, h.Tok0, c.Tok0); ok {
+	if _, ok := l.CueBefore(find.Before, at, c.Tok0); ok {
 		return true
 	}
 	// بعد 13 عاما من اغتيال الحريري: years counted from it.
