@@ -131,15 +131,18 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if err != nil {
 		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
 	}
-	ms, err := x.mentions.Build(layers)
+	ms, err := x.mentions.Build(ctx, layers)
 	if err != nil {
 		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
 	}
-	if err := ctx.Err(); err != nil {
+	incs, decisions, err := article.Build(ctx, layers, ms, x.opts.KeepFlagged)
+	if err != nil {
 		return nil, nil, err
 	}
-	incs, decisions := article.Build(layers, ms, x.opts.KeepFlagged)
-	events := record.Write(layers, incs, doc)
+	events, err := record.Write(ctx, layers, incs, doc)
+	if err != nil {
+		return nil, nil, err
+	}
 	for i := range events {
 		events[i].ID = fmt.Sprintf("%s#%d", doc.ID, i+1)
 		check := events[i].CheckSpans

@@ -10,6 +10,7 @@
 package article
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -171,10 +172,13 @@ const maxReferBack = 40
 
 // Build reads the mentions of one article and returns its incidents and
 // the decision taken on every mention.
-func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident, []Decision) {
+func Build(ctx context.Context, l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident, []Decision, error) {
 	b := &builder{l: l}
 	var pending *mention.Mention // a toll told before its incident
 	for _, m := range ms {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		if m.Status != mention.Actual && !(keepFlagged && (m.Status == mention.Planned || m.Status == mention.Negated)) {
 			b.decide(m, NotActual, -1)
 			continue
@@ -250,7 +254,7 @@ func Build(l *find.Layers, ms []*mention.Mention, keepFlagged bool) ([]*Incident
 	}
 	b.placeContext()
 	b.recall(ms)
-	return b.incs, b.decisions
+	return b.incs, b.decisions, nil
 }
 
 // recall lends each background mention to the incident it names, when it

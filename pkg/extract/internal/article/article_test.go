@@ -1,6 +1,7 @@
 package article
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,7 +69,18 @@ func rules(ds []Decision) []Rule {
 }
 
 func build(ms ...*mention.Mention) ([]*Incident, []Decision) {
-	return Build(&find.Layers{}, ms, false)
+	incs, ds, _ := Build(context.Background(), &find.Layers{}, ms, false) // never done, never fails
+	return incs, ds
+}
+
+// A cancelled context stops the model at the next mention.
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	incs, ds, err := Build(ctx, &find.Layers{}, []*mention.Mention{m(0, model.Attack)}, false)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, incs)
+	assert.Nil(t, ds)
 }
 
 func TestSourceRetellsTheLead(t *testing.T) {

@@ -8,6 +8,8 @@
 package mention
 
 import (
+	"context"
+
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/pattern"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
@@ -136,7 +138,7 @@ const negationWindow = 2
 // Build returns the mentions of an article in text order: those that may
 // report incidents (actual, or flagged ones when kept) and the dropped
 // ones, with their status, for tracing.
-func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
+func (b *Builder) Build(ctx context.Context, l *find.Layers) ([]*Mention, error) {
 	t := l.Text
 	var out []*Mention
 	type decided struct {
@@ -146,6 +148,9 @@ func (b *Builder) Build(l *find.Layers) ([]*Mention, error) {
 	stat := make([]decided, len(l.Triggers))
 	ti := 0
 	for si, s := range t.Sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		nc := s.C1 - s.C0
 		heads := make([]int, nc) // trigger index+1 heading each clause, 0 for none
 		refine := make([]find.Kind, nc)

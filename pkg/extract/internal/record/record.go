@@ -7,6 +7,8 @@
 package record
 
 import (
+	"context"
+
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/article"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/mention"
@@ -29,15 +31,18 @@ type writer struct {
 // Write returns the records of an article's incidents, in order of their
 // evidence; incidents too thin to code (no place, no figure, no named
 // side) are left out. IDs are left for the caller to number.
-func Write(l *find.Layers, incs []*article.Incident, doc model.Document) []model.Event {
+func Write(ctx context.Context, l *find.Layers, incs []*article.Incident, doc model.Document) ([]model.Event, error) {
 	w := &writer{l: l, doc: doc, published: doc.Published, incs: incs}
 	var out []model.Event
 	for _, inc := range incs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if ev, ok := w.event(inc); ok {
 			out = append(out, ev)
 		}
 	}
-	return out
+	return out, nil
 }
 
 func (w *writer) event(inc *article.Incident) (model.Event, bool) {
