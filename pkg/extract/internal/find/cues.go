@@ -68,6 +68,7 @@ const (
 	Trend
 	Prison
 	Affiliation
+	Construct
 	numSections
 )
 
@@ -75,7 +76,7 @@ var sectionNames = [numSections]string{"", "result", "elaboration", "attribution
 	"hypothetical", "condition", "planned", "nonevent", "aggregate", "war", "since", "partof", "demonstrative",
 	"operation", "target", "by", "cumulative", "update", "summary", "atleast", "also", "air",
 	"passive", "office", "another", "other", "denial", "kunya", "member", "past", "series", "quantifier",
-	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter", "highlight", "trend", "prison", "affiliation"}
+	"groupof", "relative", "background", "reporting", "foiled", "measure", "joint", "weapon", "addressee", "reach", "before", "period", "manner", "comes", "sequel", "dayafter", "highlight", "trend", "prison", "affiliation", "construct"}
 
 func (s Section) String() string {
 	if s < numSections {

@@ -10,6 +10,7 @@ package mention
 import (
 	"context"
 
+	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/pattern"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
@@ -429,11 +430,22 @@ func (b *Builder) refersBack(l *find.Layers, h *find.Trigger, c segment.Clause) 
 	if _, ok := l.CueBefore(find.Series, h.Tok0, c.Tok0); ok {
 		return false
 	}
-	definite := h.Definite
+	definite := h.Definite || construct(l, h, c)
 	if _, ok := l.CueBefore(find.Demonstrative, h.Tok0, c.Tok0); ok {
 		definite = true
 	}
 	return definite && refersBackKind(h.Kind)
+}
+
+// construct reports a one-word trigger in construct with a definite noun
+// after a construct word (وتسبب قصف المطار): definite by its genitive.
+func construct(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
+	toks := l.Text.Tokens
+	if h.Tok1-h.Tok0 != 1 || h.Tok1 >= c.Tok1 || toks[h.Tok1].Kind != arabic.Word || !arabic.HasArticle(toks[h.Tok1].Text) {
+		return false
+	}
+	_, ok := l.CueBefore(find.Construct, h.Tok0, c.Tok0)
+	return ok
 }
 
 func refersBackKind(k find.Kind) bool {
