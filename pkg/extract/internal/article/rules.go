@@ -112,7 +112,7 @@ func (b *builder) earlierReport(m *mention.Mention) (*Incident, Rule) {
 		if sharesFigure(inc, m) {
 			return inc, SameFigure
 		}
-		if k == m.Kind && p == shared && sameSite(inc, m) && m.Date == nil {
+		if k == m.Kind && p == shared && sameSite(inc, m) && (m.Date == nil || sameDay(inc, m)) {
 			return inc, SameSite
 		}
 		if c, ok := takenPeople[k]; ok && k == m.Kind && counts(inc, c) && !countsOwn(m, c) {
@@ -271,6 +271,20 @@ func sameSite(inc *Incident, m *mention.Mention) bool {
 }
 
 // datesAgree is false when m states a date of its own other than inc's.
+// sameDay reports whether m states the day inc states.
+func sameDay(inc *Incident, m *mention.Mention) bool {
+	d := m.Date
+	if d == nil || !d.Resolved() || d.Since || d.Date.Precision != model.PrecisionDay {
+		return false
+	}
+	for _, o := range inc.dates {
+		if o.Precision == model.PrecisionDay && o.Start == d.Date.Start {
+			return true
+		}
+	}
+	return false
+}
+
 func datesAgree(inc *Incident, m *mention.Mention) bool {
 	d := m.Date
 	if d == nil || !d.Resolved() || d.Since {
