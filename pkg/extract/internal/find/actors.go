@@ -147,9 +147,12 @@ func AdjectiveOf(l *Layers, a Actor, h Trigger) bool {
 		return false
 	}
 	for i := h.Tok1; i < a.Tok0; i++ {
-		if !l.Has(Manner, i, i+1) && !l.Has(Air, i, i+1) {
-			return false
+		if l.Has(Manner, i, i+1) || l.Has(Air, i, i+1) && h.Flags&Agent != 0 {
+			continue
 		}
+		// استهداف الطائرة الروسية: after a verbal noun whose genitive is
+		// its object, the aircraft is what was hit, and its adjective too.
+		return false
 	}
 	return true
 }
