@@ -3,6 +3,14 @@
 // text: matching runs on the normalised copy, spans are reported on the
 // original (SPEC "Offsets"). Like bleve's analysis/lang/ar it folds the
 // letter variants writers mix freely, but it never loses the way back.
+//
+// New reads the text once: each code point is normalised (through a table
+// for ASCII and the Arabic block, the Unicode tables and NFKC only for the
+// rest), written to the normalised copy with its offset, and fed to the
+// tokeniser, which hashes every word's clitic forms as it closes them. A
+// token is a few int32s into the text's buffers, not strings of its own,
+// so memory is a bounded multiple of the text's size whatever it holds
+// (see Text).
 package arabic
 
 import (
@@ -14,60 +22,158 @@ import (
 )
 
 // Text is a document's text with its normalised copy and tokens.
+//
+// Memory: New allocates at most about 40 bytes per byte of s for any input
+// (tokens of 28 bytes, at most one per code point; a hash per clitic form;
+// the normalised copy and its offsets, which NFKC may make ten times
+// longer than the ligatures it expands); ordinary Arabic text takes about
+// 10. TestMemoryBound holds it to that.
 type Text struct {
 	// Orig is the text as given.
 	Orig string
-	// Runes is Orig split into code points; spans index it.
-	Runes []rune
-	// Norm is the normalised copy, one entry per output code point.
-	Norm []rune
-	// Src maps each Norm code point to the original code point it came from.
+	// Norm is the normalised copy; Token.NormOff and NormEnd index it.
+	Norm string
+	// Src maps each code point of Norm, in order, to the original code
+	// point it came from.
 	Src []int32
-	// Tokens are the words, numbers and punctuation of Norm, in order.
+	// Tokens are the words, numbers, punctuation marks and line breaks of
+	// Norm, in order.
 	Tokens []Token
+
+	// hashes are the tokens' forms' hashes (Token.form indexes them).
+	hashes []uint64
+	// n is the length of Orig in code points.
+	n int
+	// marks holds the byte offset in Orig of every markEvery-th code
+	// point, so that a code-point offset finds its byte in a few steps
+	// without a []rune copy of the text.
+	marks []int32
+	// valid: Orig is valid UTF-8 (else each invalid byte is one U+FFFD).
+	valid bool
 }
+
+// markEvery is how many code points lie between two entries of
+// Text.marks: 4 bytes of index per 64 code points, at most 63 decoded to
+// find one.
+const markEvery = 64
 
 // New normalises s and tokenises the result. Invalid UTF-8 bytes count as
 // one code point each (U+FFFD), as Go's []rune conversion and every JSON
 // encoder see them, so spans stay aligned with what the user sees.
 func New(s string) *Text {
-	t := &Text{Orig: s, Runes: []rune(s)}
-	t.Norm = make([]rune, 0, len(t.Runes))
-	t.Src = make([]int32, 0, len(t.Runes))
-	for i, r := range t.Runes {
-		t.appendNorm(r, int32(i))
+	t := &Text{Orig: s, valid: true}
+	b := builder{t: t, lastWord: -1}
+	// Arabic takes two bytes a letter and a word about six code points;
+	// the buffers grow if the text is denser.
+	b.norm = make([]byte, 0, len(s)+8)
+	b.src = make([]int32, 0, len(s)/2+8)
+	b.toks = make([]Token, 0, len(s)/8+4)
+	b.hashes = make([]uint64, 0, len(s)/5+4)
+	t.marks = make([]int32, 0, len(s)/markEvery+1)
+	var o int32 // the original code point being read
+	for i := 0; i < len(s); o++ {
+		if o%markEvery == 0 {
+			t.marks = append(t.marks, int32(i))
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			e := asciiTable[c]
+			b.emit(rune(e&0xFF), class(e>>8), o)
+			i++
+			continue
+		}
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+0600–U+06FF, the Arabic block, in two bytes.
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			i += 2
+			if e := arabicTable[r-0x600]; e != 0 {
+				b.emit(rune(e&0xFFFF), class(e>>16), o)
+			} else {
+				b.dropped(r, o)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			t.valid = false
+		}
+		i += size
+		if !normalizeRune(r, func(d rune) { b.emit(d, classOf(d), o) }) {
+			b.dropped(r, o)
+		}
 	}
-	t.Tokens = tokenize(t.Norm, t.Src, t.Runes)
+	b.finish()
+	t.n = int(o)
+	t.Norm = string(b.norm)
+	t.Src, t.Tokens, t.hashes = b.src, b.toks, b.hashes
 	return t
 }
 
+// Len is the length of the original text in code points.
+func (t *Text) Len() int { return t.n }
+
 // Slice returns the original text of the code-point span [start, end).
 func (t *Text) Slice(start, end int) string {
-	return string(t.Runes[start:end])
+	if start < 0 || start > end || end > t.n {
+		panic("arabic: Slice out of range")
+	}
+	b0 := t.byteAt(start)
+	b1 := b0
+	if end > start {
+		b1 = t.byteAt(end)
+	}
+	s := t.Orig[b0:b1]
+	if !t.valid && !utf8.ValidString(s) {
+		return string([]rune(s)) // one U+FFFD per invalid byte, as []rune(Orig) has it
+	}
+	return s
+}
+
+// byteAt returns the byte offset in Orig of code point c (len(Orig) for
+// c == Len()).
+func (t *Text) byteAt(c int) int {
+	if c >= t.n {
+		return len(t.Orig)
+	}
+	b := int(t.marks[c/markEvery])
+	for k := c % markEvery; k > 0; k-- {
+		if t.Orig[b] < utf8.RuneSelf {
+			b++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(t.Orig[b:])
+		b += size
+	}
+	return b
 }
 
 // Normalize returns the normalised form of s without offsets; dictionary
 // entries go through it so they compare equal to text tokens.
 func Normalize(s string) string {
-	var t Text
-	for i, r := range s {
-		t.appendNorm(r, int32(i))
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		normalizeRune(r, func(d rune) { b.WriteRune(d) })
 	}
-	return string(t.Norm)
+	return b.String()
 }
 
-func (t *Text) emit(r rune, src int32) {
-	t.Norm = append(t.Norm, r)
-	t.Src = append(t.Src, src)
+// Key is the dictionary form of a normalised phrase: tokens joined by one
+// space. Callers compare dictionary phrases with text through it.
+func Key(s string) string {
+	return strings.Join(strings.Fields(Normalize(s)), " ")
 }
 
-// appendNorm writes the normalised form of one original code point.
-func (t *Text) appendNorm(r rune, src int32) {
+// normalizeRune calls emit with the normalised form of one original code
+// point, if any, and reports whether there was one. It is the general
+// path; New looks ASCII and the Arabic block up in tables built from it
+// (TestTables).
+func normalizeRune(r rune, emit func(rune)) bool {
 	// Most code points of an article are Arabic letters that stay as
 	// they are; decide those first.
 	if r >= 'ء' && r <= 'ي' && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ى' && r != 'ة' && r != 'ـ' {
-		t.emit(r, src)
-		return
+		emit(r)
+		return true
 	}
 	switch {
 	case r < utf8.RuneSelf:
@@ -77,39 +183,43 @@ func (t *Text) appendNorm(r rune, src int32) {
 		if r == '\r' || r == '\t' || r == '\f' || r == '\v' {
 			r = ' '
 		}
-		t.emit(r, src)
-		return
+		emit(r)
+		return true
 	case isPresentationForm(r):
 		// Presentation forms (ligatures, isolated/final glyph codes) come
 		// from old PDFs and copy-paste; NFKC maps them to letters. Each
 		// resulting letter still points at the one original code point.
+		emitted := false
 		for _, d := range norm.NFKC.String(string(r)) {
 			switch {
 			case d == ' ':
 			case isPresentationForm(d):
 				// Unassigned code points in the block map to themselves:
 				// keep them rather than fold them again.
-				t.emit(d, src)
+				emit(d)
+				emitted = true
 			default:
-				t.appendNorm(d, src)
+				emitted = normalizeRune(d, emit) || emitted
 			}
 		}
-		return
+		return emitted
 	}
 	if f, ok := fold(r); ok {
 		if f != 0 {
-			t.emit(f, src)
+			emit(f)
+			return true
 		}
-		return
+		return false
 	}
 	if unicode.IsSpace(r) {
-		t.emit(' ', src)
-		return
+		emit(' ')
+		return true
 	}
 	if unicode.IsUpper(r) {
 		r = unicode.ToLower(r)
 	}
-	t.emit(r, src)
+	emit(r)
+	return true
 }
 
 func isPresentationForm(r rune) bool {
@@ -165,10 +275,4 @@ func fold(r rune) (rune, bool) {
 		return '\n', true
 	}
 	return 0, false
-}
-
-// Key is the dictionary form of a normalised phrase: tokens joined by one
-// space. Callers compare dictionary phrases with text through it.
-func Key(s string) string {
-	return strings.Join(strings.Fields(Normalize(s)), " ")
 }

@@ -16,114 +16,211 @@ const (
 	Newline                 // a line break: paragraphs end here
 )
 
-// Token is one word, number or punctuation mark of the normalised text.
+// Token is one word, number, punctuation mark or line break of the
+// normalised text: offsets into the Text it belongs to, which holds its
+// text (Text.Word) and its clitic forms (Text.Form). 28 bytes.
 type Token struct {
-	// Text is the normalised form.
-	Text string
-	Kind Kind
 	// Start and End are code-point offsets into the original text.
-	Start, End int
-	// NormStart is the offset of the token's first code point in Text.Norm.
-	NormStart int
-	// Forms are the word's clitic-stripped forms (see Forms), the word
-	// itself first; computed once here because every dictionary looks
-	// them up.
-	Forms []string
+	Start, End int32
+	// NormStart is the offset of the token's first code point in
+	// Text.Norm, in code points (the index of Text.Src).
+	NormStart int32
+	// NormOff and NormEnd are the token's bytes in Text.Norm.
+	NormOff, NormEnd int32
+	// form indexes the hash of the token's first form in Text.hashes.
+	form int32
+	Kind Kind
+	// nform is how many forms the token has (at least 1, the token
+	// itself); offs packs each form's byte offset into the token, halved,
+	// three bits a form (clitics are two-byte letters, at most 8 bytes).
+	nform uint8
+	offs  uint16
 }
 
-// tokenize splits the normalised code points into tokens. src maps each
-// normalised code point to its original one; origLen is the original
-// length, so a token's End never passes it.
-func tokenize(normRunes []rune, src []int32, orig []rune) []Token {
-	origLen := len(orig)
-	// One string holds all token texts, so tokens share its memory.
-	buf := make([]byte, 0, len(normRunes)*2)
-	byteAt := make([]int32, len(normRunes)+1)
-	for i, r := range normRunes {
-		byteAt[i] = int32(len(buf))
-		if r < utf8.RuneSelf {
-			buf = append(buf, byte(r))
-		} else {
-			buf = utf8.AppendRune(buf, r)
-		}
-	}
-	byteAt[len(normRunes)] = int32(len(buf))
-	s := string(buf)
+// Word returns the normalised text of token i (a word, a number, a
+// punctuation mark or "\n").
+func (t *Text) Word(i int) string {
+	tok := &t.Tokens[i]
+	return t.Norm[tok.NormOff:tok.NormEnd]
+}
 
-	toks := make([]Token, 0, len(normRunes)/5+1)
-	add := func(kind Kind, i, j int) {
-		end := int(src[j-1]) + 1
-		if kind == Word {
-			// Harakat and tatweel at the end of a word were dropped from
-			// the normalised copy but belong to the word the user sees.
-			for end < origLen && isDroppedMark(orig[end]) {
-				end++
-			}
-		}
-		toks = append(toks, Token{Text: s[byteAt[i]:byteAt[j]], Kind: kind, Start: int(src[i]), End: end, NormStart: i})
-	}
-	n := len(normRunes)
-	for i := 0; i < n; {
-		r := normRunes[i]
+// NumForms returns how many forms token i has: a word's clitic readings
+// (see Forms), the word itself first; any other token has one, itself.
+func (t *Text) NumForms(i int) int { return int(t.Tokens[i].nform) }
+
+// Form returns form k of token i and its Hash, computed once by New so
+// that dictionaries probe integers rather than hash strings.
+func (t *Text) Form(i, k int) (form string, hash uint64) {
+	tok := &t.Tokens[i]
+	off := int(tok.offs>>(3*k)&7) * 2
+	return t.Norm[int(tok.NormOff)+off : tok.NormEnd], t.hashes[int(tok.form)+k]
+}
+
+// class is what a normalised code point is to the tokeniser.
+type class uint8
+
+const (
+	cSkip    class = iota // a space or U+FFFD: between tokens
+	cNewline              // a token of its own that ends a paragraph
+	cDigit                // ASCII digits make numbers
+	cWord                 // letters and combining marks make words
+	cPunct                // anything else is a token of its own
+)
+
+// classOf classifies a normalised code point; New looks ASCII and the
+// Arabic block up in tables built from it.
+func classOf(r rune) class {
+	switch {
+	case r == '\n':
+		return cNewline
+	case r == ' ' || r == utf8.RuneError:
+		return cSkip
+	case r < utf8.RuneSelf:
 		switch {
-		case r == '\n':
-			add(Newline, i, i+1)
-			i++
-		case r == ' ' || r == utf8.RuneError || (r >= 0x80 || r < ' ') && unicode.IsSpace(r):
-			i++
-		case isDigit(r):
-			j := i + 1
-			for j < n {
-				if isDigit(normRunes[j]) {
-					j++
-					continue
-				}
-				if (normRunes[j] == '.' || normRunes[j] == ',') && j+1 < n && isDigit(normRunes[j+1]) {
-					j += 2
-					continue
-				}
-				break
-			}
-			add(Number, i, j)
-			i = j
-		case isWordRune(r):
-			j := i + 1
-			for j < n && isWordRune(normRunes[j]) {
-				j++
-			}
-			add(Word, i, j)
-			i = j
-		default:
-			add(Punct, i, i+1)
-			i++
+		case '0' <= r && r <= '9':
+			return cDigit
+		case 'a' <= r && r <= 'z':
+			return cWord
+		case r < ' ' && unicode.IsSpace(r):
+			return cSkip
+		}
+		return cPunct
+	case unicode.IsSpace(r):
+		return cSkip
+	case r >= 'ء' && r <= 'ي', unicode.IsLetter(r), unicode.Is(unicode.Mn, r):
+		return cWord
+	}
+	return cPunct
+}
+
+// builder is New's state: the normalised copy and its offsets as they
+// are written, and the tokeniser reading them one code point at a time.
+type builder struct {
+	t      *Text
+	norm   []byte
+	src    []int32
+	toks   []Token
+	hashes []uint64
+	// open is Word or Number while one is being read (the last token),
+	// else 0.
+	open Kind
+	// sep is the normalised code point of a . or , read after a number's
+	// digits: part of the number if a digit follows, else a token of its
+	// own; -1 when there is none.
+	sep            int32
+	sepOff, sepSrc int32
+	// lastWord is the last word token: harakat and tatweel right after
+	// it were dropped from Norm but belong to the word the user sees, so
+	// they extend its End. -1 before the first word.
+	lastWord int
+}
+
+// emit writes one normalised code point, which came from original code
+// point o, and tokenises it.
+func (b *builder) emit(r rune, cls class, o int32) {
+	k, off := int32(len(b.src)), int32(len(b.norm))
+	if r < utf8.RuneSelf {
+		b.norm = append(b.norm, byte(r))
+	} else {
+		b.norm = utf8.AppendRune(b.norm, r)
+	}
+	b.src = append(b.src, o)
+	end := int32(len(b.norm))
+	switch b.open {
+	case Word:
+		if cls == cWord {
+			tok := &b.toks[len(b.toks)-1]
+			tok.NormEnd, tok.End = end, o+1
+			return
+		}
+		b.open = 0
+	case Number:
+		if cls == cDigit {
+			tok := &b.toks[len(b.toks)-1]
+			tok.NormEnd, tok.End = end, o+1
+			b.sep = -1
+			return
+		}
+		if b.sep < 0 && (r == '.' || r == ',') {
+			b.sep, b.sepOff, b.sepSrc = k, off, o
+			return
+		}
+		b.closeNumber()
+	}
+	switch cls {
+	case cNewline:
+		b.push(Newline, k, off, end, o)
+	case cPunct:
+		b.push(Punct, k, off, end, o)
+	case cDigit:
+		b.push(Number, k, off, end, o)
+		b.open, b.sep = Number, -1
+	case cWord:
+		b.push(Word, k, off, end, o)
+		b.open, b.lastWord = Word, len(b.toks)-1
+	}
+}
+
+func (b *builder) push(kind Kind, k, off, end, o int32) {
+	b.toks = append(b.toks, Token{Kind: kind, Start: o, End: o + 1, NormStart: k, NormOff: off, NormEnd: end})
+}
+
+// closeNumber ends the number being read; a separator after it with no
+// digit behind is punctuation.
+func (b *builder) closeNumber() {
+	b.open = 0
+	if b.sep >= 0 {
+		b.push(Punct, b.sep, b.sepOff, b.sepOff+1, b.sepSrc)
+		b.sep = -1
+	}
+}
+
+// dropped notes an original code point o that left nothing in Norm.
+func (b *builder) dropped(r rune, o int32) {
+	if b.lastWord >= 0 {
+		if tok := &b.toks[b.lastWord]; tok.End == o && isDroppedMark(r) {
+			tok.End = o + 1
 		}
 	}
-	// All tokens' forms share one backing array.
+}
+
+// finish closes the last token and computes every token's forms and
+// their hashes over the finished Norm.
+func (b *builder) finish() {
+	if b.open == Number {
+		b.closeNumber()
+	}
+	t := b.t
+	t.Norm = string(b.norm)
 	var forms [MaxForms]string
-	pool := make([]string, 0, len(toks)*3)
-	for i := range toks {
-		if toks[i].Kind != Word {
+	var suffix [maxFormOffset + 1]uint64
+	for i := range b.toks {
+		tok := &b.toks[i]
+		w := t.Norm[tok.NormOff:tok.NormEnd]
+		tok.form = int32(len(b.hashes))
+		if tok.Kind != Word {
+			tok.nform = 1
+			b.hashes = append(b.hashes, Hash(w))
 			continue
 		}
-		n := Forms(toks[i].Text, &forms)
-		start := len(pool)
-		pool = append(pool, forms[:n]...)
-		toks[i].Forms = pool[start:len(pool):len(pool)]
+		n := Forms(w, &forms)
+		maxOff := 0
+		for k := 0; k < n; k++ {
+			off := len(w) - len(forms[k])
+			tok.offs |= uint16(off/2) << (3 * k)
+			maxOff = max(maxOff, off)
+		}
+		tok.nform = uint8(n)
+		suffixHashes(w, suffix[:maxOff+1])
+		for k := 0; k < n; k++ {
+			b.hashes = append(b.hashes, suffix[len(w)-len(forms[k])])
+		}
 	}
-	return toks
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func isWordRune(r rune) bool {
-	switch {
-	case r >= 'ء' && r <= 'ي', r >= 'a' && r <= 'z':
-		return true
-	case r < 0x80:
-		return false
-	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
-}
+func isWordRune(r rune) bool { return classOf(r) == cWord }
 
 // IsArabicWord reports whether w is made of Arabic letters.
 func IsArabicWord(w string) bool {
@@ -140,18 +237,19 @@ func IsArabicWord(w string) bool {
 // a match stripped from it.
 func (t *Text) StartAfter(tok Token, skip int) int {
 	if skip <= 0 {
-		return tok.Start
+		return int(tok.Start)
 	}
-	return int(t.Src[tok.NormStart+skip])
+	return int(t.Src[int(tok.NormStart)+skip])
 }
 
 // Span returns the original span of tokens [i, j), starting skip code
 // points into token i.
 func (t *Text) Span(i, j, skip int) (start, end int) {
-	return t.StartAfter(t.Tokens[i], skip), t.Tokens[j-1].End
+	return t.StartAfter(t.Tokens[i], skip), int(t.Tokens[j-1].End)
 }
 
+// isDroppedMark reports harakat and tatweel, which Norm drops but a word
+// keeps in its span.
 func isDroppedMark(r rune) bool {
-	f, ok := fold(r)
-	return ok && f == 0 && (r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670)
+	return r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670
 }

@@ -140,13 +140,19 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	}
 	incs, decisions := article.Build(layers, ms, x.opts.KeepFlagged)
 	events := record.Write(layers, incs, doc)
+	var runes []rune // Strict's full validation reads the text as runes
+	if x.opts.Strict && len(events) > 0 {
+		runes = []rune(doc.Text)
+	}
 	for i := range events {
 		events[i].ID = fmt.Sprintf("%s#%d", doc.ID, i+1)
-		check := events[i].CheckSpans
+		var err error
 		if x.opts.Strict {
-			check = events[i].ValidateRunes
+			err = events[i].ValidateRunes(runes)
+		} else {
+			err = events[i].CheckSpansIn(t.Len(), t.Slice)
 		}
-		if err := check(t.Runes); err != nil {
+		if err != nil {
 			// A record that breaks the SPEC is a bug of ours; report it
 			// rather than write it.
 			return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
@@ -159,7 +165,7 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if trace {
 		for _, d := range decisions {
 			m := d.Mention
-			s, e := t.Tokens[m.Tok0].Start, t.Tokens[m.Tok1-1].End
+			s, e := t.Span(m.Tok0, m.Tok1, 0)
 			lines = append(lines, fmt.Sprintf("%s «%s»", d, excerpt(t.Slice(s, e), 90)))
 		}
 	}

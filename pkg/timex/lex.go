@@ -22,28 +22,36 @@ type doc struct {
 	t    *Tagger
 	tx   *arabic.Text
 	toks []arabic.Token
-	lx   []lexeme
+	// lexes holds, per token and one past the last (rules look at the
+	// word after a match, which may be the end of the text), the index of
+	// its lexeme in lexemes; lexemes[0] is the empty one. Most tokens are
+	// no date word: four bytes each, not a lexeme.
+	lexes   []int32
+	lexemes []lexeme
 }
+
+// lexAt returns the lexeme of token i (empty for none).
+func (d *doc) lexAt(i int) *lexeme { return &d.lexemes[d.lexes[i]] }
 
 // lex looks every word of tx up in the vocabulary once.
 func (t *Tagger) lex(tx *arabic.Text) *doc {
-	// One empty lexeme past the last token: rules look at the word after a
-	// match, which may be the end of the text.
-	d := &doc{t: t, tx: tx, toks: tx.Tokens, lx: make([]lexeme, len(tx.Tokens)+1)}
+	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexes: make([]int32, len(tx.Tokens)+1), lexemes: make([]lexeme, 1, 8)}
 	for i, tok := range d.toks {
 		if tok.Kind != arabic.Word {
 			continue
 		}
-		m, ok := t.trie.LongestAt(d.toks, i)
+		m, ok := t.trie.LongestAt(tx, i)
 		if !ok {
 			continue
 		}
 		// باب is "door", not ب + آب (August): a two-letter month name
 		// reads only without clitics (وفي، بعد stay prepositions).
-		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(tok.Text)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
+		w := tx.Word(i)
+		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(w)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
 			continue
 		}
-		d.lx[i] = lexeme{end: m.End, skip: m.Skip, art: hasArticle(tok.Text, m.Skip), vals: m.Vals}
+		d.lexes[i] = int32(len(d.lexemes))
+		d.lexemes = append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
 	}
 	return d
 }
@@ -61,10 +69,10 @@ func hasArticle(w string, skip int) bool {
 // get returns the entry of kind k of the phrase at token i, honouring the
 // art flag, and the token after the phrase.
 func (d *doc) get(i int, k lexKind) (entry, int, bool) {
-	if i < 0 || i >= len(d.lx) {
+	if i < 0 || i >= len(d.lexes) {
 		return entry{}, i, false
 	}
-	l := &d.lx[i]
+	l := d.lexAt(i)
 	for _, v := range l.vals {
 		if v.kind == k && (!v.art || l.art) {
 			return v, l.end, true
@@ -75,8 +83,8 @@ func (d *doc) get(i int, k lexKind) (entry, int, bool) {
 
 // next returns the token after the phrase at i (i+1 for a non-phrase).
 func (d *doc) next(i int) int {
-	if i < len(d.lx) && d.lx[i].end > i {
-		return d.lx[i].end
+	if i < len(d.lexes) && d.lexAt(i).end > i {
+		return d.lexAt(i).end
 	}
 	return i + 1
 }
@@ -122,7 +130,7 @@ func (d *doc) num(i int) (int, bool) {
 	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Number {
 		return 0, false
 	}
-	s := d.toks[i].Text
+	s := d.tx.Word(i)
 	if len(s) > 4 {
 		return 0, false
 	}
@@ -135,7 +143,7 @@ func (d *doc) punct(i int, set string) bool {
 	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Punct {
 		return false
 	}
-	return strings.Contains(set, d.toks[i].Text)
+	return strings.Contains(set, d.tx.Word(i))
 }
 
 // word reports whether token i is the (normalised) word w.
@@ -144,7 +152,7 @@ func (d *doc) word(i int, ws ...string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if d.toks[i].Text == w {
+		if d.tx.Word(i) == w {
 			return true
 		}
 	}
@@ -168,7 +176,7 @@ func (d *doc) fillsLine(s, e int) bool {
 		case d.toks[k].Kind == arabic.Punct || d.toks[k].Kind == arabic.Number:
 			k++
 		case d.is(k, lxDateline):
-			k = d.lx[k].end
+			k = d.lexAt(k).end
 		default:
 			return false
 		}

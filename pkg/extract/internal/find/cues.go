@@ -139,6 +139,7 @@ func (c *Cues) Sections() map[string][]string { return c.phrases }
 
 // Find returns every cue phrase of t, by first token, shorter first.
 func (c *Cues) Find(t *segment.Text, ix Index) []Cue {
+	tx := t.Text
 	var out []Cue
 	toks := t.Tokens
 	for i := range toks {
@@ -146,7 +147,7 @@ func (c *Cues) Find(t *segment.Text, ix Index) []Cue {
 			continue
 		}
 		n := len(out)
-		c.trie.EachAt(toks, i, func(m textmatch.Match[Section]) bool {
+		c.trie.EachAt(tx, i, func(m textmatch.Match[Section]) bool {
 			for _, sec := range m.Vals {
 				h := Cue{Tok0: m.Start, Tok1: m.End, Sec: sec, Skip: m.Skip}
 				dup := false

@@ -27,28 +27,30 @@ import (
 type table uint32
 
 // Index says, per token, which tries have a phrase that may start there:
-// one map lookup per token form tells every finder whether to try, so a
-// token no rule knows costs one lookup instead of one per trie.
+// one probe per token form tells every finder whether to try, so a token
+// no rule knows costs one probe (by the form's hash, computed once by the
+// tokeniser) instead of one per trie.
 type Index []table
 
 // starts maps a word form to the tries that have a phrase starting with it.
-type starts map[string]table
+type starts = textmatch.Dict[table]
 
 // mark registers every first word of tr under bit.
-func mark[V any](s starts, tr *textmatch.Trie[V], bit table) {
-	tr.Starts(func(k string) { s[k] |= bit })
+func mark[V any](s *starts, tr *textmatch.Trie[V], bit table) {
+	tr.Starts(func(k string) { *s.Ref(k) |= bit })
 }
 
 // index computes the Index of a text.
-func (s starts) index(toks []arabic.Token) Index {
-	ix := make(Index, len(toks))
-	for i, t := range toks {
+func index(s *starts, tx *arabic.Text) Index {
+	ix := make(Index, len(tx.Tokens))
+	for i, t := range tx.Tokens {
 		if t.Kind != arabic.Word {
 			continue // every phrase starts with a word; figures are tried by kind
 		}
 		var b table
-		for _, f := range t.Forms {
-			b |= s[f]
+		for k := range tx.NumForms(i) {
+			bits, _ := s.Lookup(tx.Form(i, k))
+			b |= bits
 		}
 		ix[i] = b
 	}
@@ -79,7 +81,7 @@ type Options struct {
 
 // New compiles every finder from the rules set; places come from g.
 func New(rs rules.Set, g *gazetteer.Gazetteer, opts Options) (*Finders, error) {
-	f := &Finders{starts: starts{}}
+	f := &Finders{}
 	var errs []error
 	try := func(err error) {
 		if err != nil {
@@ -115,11 +117,11 @@ func New(rs rules.Set, g *gazetteer.Gazetteer, opts Options) (*Finders, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	mark(f.starts, &f.cues.trie, tCues)
-	mark(f.starts, &f.triggers.trie, tTriggers)
-	mark(f.starts, &f.actors.trie, tActors)
-	mark(f.starts, &f.sources.trie, tSources)
-	f.figures.mark(f.starts)
+	mark(&f.starts, &f.cues.trie, tCues)
+	mark(&f.starts, &f.triggers.trie, tTriggers)
+	mark(&f.starts, &f.actors.trie, tActors)
+	mark(&f.starts, &f.sources.trie, tSources)
+	f.figures.mark(&f.starts)
 	return f, nil
 }
 
@@ -141,7 +143,7 @@ const (
 // the actors and cues), operations, persons, places and dates. published
 // (YYYY-MM-DD or "") anchors relative dates.
 func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (*Layers, error) {
-	ix := f.starts.index(t.Tokens)
+	ix := index(&f.starts, t.Text)
 	l := &Layers{Text: t}
 	l.Cues = f.cues.Find(t, ix)
 	l.Triggers = f.triggers.Find(t, ix)

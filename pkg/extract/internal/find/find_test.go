@@ -62,15 +62,14 @@ func TestParseFigure(t *testing.T) {
 		{"عشرات الآلاف", 20_000, 20_000, 99_000, false},
 	}
 	for _, c := range cases {
-		toks := arabic.New(c.text).Tokens
-		fig, ok := f.figures.Parse(toks, 0)
+		tx := arabic.New(c.text)
+		fig, ok := f.figures.Parse(tx, 0)
 		require.True(t, ok, c.text)
-		assert.Equal(t, len(toks), fig.Tok1, "%s: whole phrase read", c.text)
+		assert.Equal(t, len(tx.Tokens), fig.Tok1, "%s: whole phrase read", c.text)
 		assert.Equal(t, [4]any{c.count, c.lo, c.hi, c.exact}, [4]any{fig.Count, fig.Min, fig.Max, fig.Exact}, c.text)
 	}
 	for _, text := range []string{"ضربة", "2.5", "5.6 مليون", "نصف المدينة", "الأحد", "الثلاثة"} {
-		toks := arabic.New(text).Tokens
-		_, ok := f.figures.Parse(toks, 0)
+		_, ok := f.figures.Parse(arabic.New(text), 0)
 		assert.False(t, ok, text)
 	}
 }

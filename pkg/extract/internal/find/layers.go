@@ -89,13 +89,13 @@ const maxCueReach = 4
 // CueBefore finds a phrase of section sec that ends right before token at
 // (a lone و may stand between), starting no earlier than floor.
 func (l *Layers) CueBefore(sec Section, at, floor int) (Cue, bool) {
-	toks := l.Text.Tokens
+	tx := l.Text.Text
 	best, found := Cue{}, false
 	for _, c := range l.CuesIn(max(floor, at-maxCueReach), at) {
 		if c.Sec != sec {
 			continue
 		}
-		if c.Tok1 == at || (c.Tok1 == at-1 && arabic.IsConjunction(toks[at-1].Text)) {
+		if c.Tok1 == at || (c.Tok1 == at-1 && arabic.IsConjunction(tx.Word(at-1))) {
 			// The nearest start wins, as a reader takes the closest word.
 			best, found = c, true
 		}
@@ -106,12 +106,13 @@ func (l *Layers) CueBefore(sec Section, at, floor int) (Cue, bool) {
 // OpensWith reports whether tokens [a, b) open with a phrase of sec, after
 // a leading conjunction or punctuation mark.
 func (l *Layers) OpensWith(sec Section, a, b int) bool {
-	toks := l.Text.Tokens
+	tx := l.Text.Text
+	toks := tx.Tokens
 	for i := a; i < b && i < a+2; i++ {
 		if l.Has(sec, i, i+1) {
 			return true
 		}
-		if toks[i].Kind != arabic.Punct && !arabic.IsConjunction(toks[i].Text) {
+		if toks[i].Kind != arabic.Punct && !arabic.IsConjunction(tx.Word(i)) {
 			return false
 		}
 	}

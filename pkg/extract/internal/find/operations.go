@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/pattern"
@@ -73,7 +72,7 @@ func (f *Operations) Find(ctx context.Context, t *segment.Text, l *Layers) ([]Op
 			if a >= b {
 				continue
 			}
-			s, e := t.Tokens[a].Start, t.Tokens[b-1].End
+			s, e := t.Span(a, b, 0)
 			out = append(out, Operation{Tok0: a, Tok1: b, Name: cleanName(t.Slice(s, e))})
 		}
 	}
@@ -95,19 +94,17 @@ func dedupOps(ops []Operation) []Operation {
 // matchTokens runs p over the normalised runes of tokens [a, b); matches
 // are rune offsets from base in t.Norm.
 func matchTokens(p *pattern.Pattern, t *segment.Text, a, b int) ([]pattern.Match, int, error) {
-	base := t.Tokens[a].NormStart
-	last := t.Tokens[b-1]
-	end := last.NormStart + utf8.RuneCountInString(last.Text)
-	ms, err := p.FindAll(t.Norm[base:end])
-	return ms, base, err
+	first, last := t.Tokens[a], t.Tokens[b-1]
+	ms, err := p.FindAll([]rune(t.Norm[first.NormOff:last.NormEnd]))
+	return ms, int(first.NormStart), err
 }
 
 // tokensOf returns the tokens [i, j) lying inside normalised runes [s, e).
 func tokensOf(t *segment.Text, s, e int) (int, int) {
 	toks := t.Tokens
-	i := sort.Search(len(toks), func(k int) bool { return toks[k].NormStart >= s })
+	i := sort.Search(len(toks), func(k int) bool { return int(toks[k].NormStart) >= s })
 	j := i
-	for j < len(toks) && toks[j].NormStart < e {
+	for j < len(toks) && int(toks[j].NormStart) < e {
 		j++
 	}
 	return i, j
@@ -137,6 +134,7 @@ type Persons struct{}
 
 // Find returns the noms de guerre of t.
 func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
+	tx := t.Text
 	var out []Person
 	toks := t.Tokens
 	for _, k := range l.Cues {
@@ -156,7 +154,7 @@ func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
 			continue
 		}
 		prev := i - 1
-		for prev >= c.Tok0 && isOpener(toks[prev].Text) {
+		for prev >= c.Tok0 && isOpener(tx.Word(prev)) {
 			prev--
 		}
 		_, member := l.CueBefore(Member, prev+1, c.Tok0)
@@ -164,7 +162,7 @@ func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
 			continue
 		}
 		end := k.Tok1 + 1
-		if end < c.Tok1 && toks[end].Kind == arabic.Word && arabic.HasArticle(toks[end].Text) {
+		if end < c.Tok1 && toks[end].Kind == arabic.Word && arabic.HasArticle(tx.Word(end)) {
 			end++
 		}
 		out = append(out, Person{Tok0: i, Tok1: end})

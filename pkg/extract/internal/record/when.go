@@ -145,7 +145,7 @@ func (w *writer) operation(inc *article.Incident) *model.Operation {
 	find := func(a, b int) *model.Operation {
 		for _, o := range l.OperationsIn(a, b) {
 			if o.Tok1 <= b {
-				s, e := t.Tokens[o.Tok0].Start, t.Tokens[o.Tok1-1].End
+				s, e := t.Span(o.Tok0, o.Tok1, 0)
 				return &model.Operation{Name: o.Name, Text: t.Slice(s, e), Span: model.Span{s, e}}
 			}
 		}

@@ -104,11 +104,10 @@ func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool)
 			end++
 		}
 		if end > start {
-			line := toks[start:end]
 			// A first line with no full stop is a title, unless it is the
 			// whole article (a one-line report with no title).
-			title := first && !hasTitle && !endsSentence(line) && hasMoreWords(toks, end)
-			skip := s.isBoilerplate(line) || isHeading(line) || title
+			title := first && !hasTitle && !endsSentence(tx, start, end) && hasMoreWords(toks, end)
+			skip := s.isBoilerplate(tx, start, end) || isHeading(tx, start, end) || title
 			first = false
 			if err := t.appendSentences(ctx, start, end, para, skip); err != nil {
 				return nil, err
@@ -167,7 +166,7 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 		if tk.Kind != arabic.Punct {
 			continue
 		}
-		switch tk.Text {
+		switch t.Word(i) {
 		case "«":
 			quote++
 		case "»":
@@ -190,17 +189,18 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 	return nil
 }
 
-func (s *Segmenter) isBoilerplate(line []arabic.Token) bool {
+// isBoilerplate reports whether line [start, end) of tx is page furniture.
+func (s *Segmenter) isBoilerplate(tx *arabic.Text, start, end int) bool {
 	// Page furniture is a few words; a paragraph of news never is.
-	if len(line) > maxBoilerplateTokens {
+	if end-start > maxBoilerplateTokens {
 		return false
 	}
 	var b strings.Builder
-	for i, t := range line {
-		if i > 0 {
+	for i := start; i < end; i++ {
+		if i > start {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.Text)
+		b.WriteString(tx.Word(i))
 	}
 	key := b.String()
 	if s.lines[key] {
@@ -216,19 +216,19 @@ func (s *Segmenter) isBoilerplate(line []arabic.Token) bool {
 
 // isHeading reports a short line without a full stop: a section header,
 // byline or date line.
-func isHeading(line []arabic.Token) bool {
+func isHeading(tx *arabic.Text, start, end int) bool {
 	words := 0
-	for _, t := range line {
+	for _, t := range tx.Tokens[start:end] {
 		if t.Kind == arabic.Word {
 			words++
 		}
 	}
-	return words < headingWords && !endsSentence(line)
+	return words < headingWords && !endsSentence(tx, start, end)
 }
 
-func endsSentence(line []arabic.Token) bool {
-	for i := len(line) - 1; i >= 0; i-- {
-		switch line[i].Text {
+func endsSentence(tx *arabic.Text, start, end int) bool {
+	for i := end - 1; i >= start; i-- {
+		switch tx.Word(i) {
 		case "»", "\"", ")", "'":
 			continue
 		case ".", "!", "?", "؟", ":":

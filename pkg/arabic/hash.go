@@ -1,0 +1,46 @@
+package arabic
+
+// Hash returns the hash of a normalised word form, the one Text.Form
+// gives for every form of every token: a dictionary keyed by it finds a
+// token's forms without hashing their text again. Equal strings hash
+// equal; tables still compare the text on a hash match, so a collision
+// costs a probe, never a wrong match.
+func Hash(s string) uint64 {
+	var h uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		h = h*hashMul + uint64(s[i])
+	}
+	return finalize(h, len(s))
+}
+
+// hashMul is the multiplier of the polynomial hash, odd and well mixed.
+const hashMul = 0x9E3779B97F4A7C15
+
+// maxFormOffset is the largest byte offset of a form in its word: و, ب
+// and ال stripped, four two-byte letters.
+const maxFormOffset = 8
+
+// suffixHashes sets out[o] to Hash(w[o:]) for every o < len(out) (and
+// o < len(w)) in one backward pass over w: a word's forms are its
+// suffixes, so all their hashes cost one walk over its bytes.
+func suffixHashes(w string, out []uint64) {
+	var h uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		h = h*hashMul + uint64(w[i])
+		if i < len(out) {
+			out[i] = finalize(h, len(w)-i)
+		}
+	}
+}
+
+// finalize mixes the polynomial hash (splitmix64's finaliser) so that
+// tables may index by its low bits.
+func finalize(h uint64, n int) uint64 {
+	h ^= uint64(n) * 0xBF58476D1CE4E5B9
+	h ^= h >> 30
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 27
+	h *= 0x94D049BB133111EB
+	h ^= h >> 31
+	return h
+}
