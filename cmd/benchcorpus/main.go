@@ -307,11 +307,12 @@ func measure(path string, repeat, workers int, f func(context.Context, model.Doc
 }
 
 // corpusTimes reads the corpus repeat times, each pass a run of its own
-// (ids repeat across passes, not within one).
+// (ids repeat across passes, not within one), decoding on the workers as
+// the command does.
 func corpusTimes(ctx context.Context, path string, repeat int) iter.Seq[ingest.Item] {
 	return func(yield func(ingest.Item) bool) {
 		for range repeat {
-			for it := range ingest.Files(ctx, []string{path}, ingest.Options{}) {
+			for it := range ingest.Files(ctx, []string{path}, ingest.Options{DeferDecode: true}) {
 				if !yield(it) {
 					return
 				}

@@ -218,8 +218,9 @@ func newBatch(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 	b := &batch{
 		cfg: cfg, stdout: stdout, stderr: stderr,
 		opts: extract.BatchOptions{Extractor: x, Workers: cfg.workers, DocTimeout: cfg.docTimeout},
+		// JSONL lines are decoded on the workers, not by the one reader.
 		in: ingest.Options{Published: cfg.published, DetectPublished: x.Published, Stdin: stdin,
-			StdinFormat: cfg.stdinFormat, MaxDocBytes: cfg.maxDoc},
+			StdinFormat: cfg.stdinFormat, MaxDocBytes: cfg.maxDoc, DeferDecode: true},
 	}
 	if err := b.openOutputs(ctx); err != nil {
 		return nil, err

@@ -112,7 +112,10 @@ func (s *BatchStats) add(r DocResult) {
 // their events to out as JSONL (one record a line, the SPEC's JSON), in
 // input order, whatever the number of workers: this is the extract
 // command, for embedders. Items of in that carry an error are reported
-// failed; ingest.Files gives the command's input policy.
+// failed; ingest.Files gives the command's input policy. Items read with
+// ingest.Options.DeferDecode are decoded on the workers and checked for
+// duplicate ids in input order (Item.Decode, Item.Settle): the reader
+// then only splits lines, so it keeps up with any number of workers.
 //
 // Every document ends as written events, as a failure or as a skip,
 // reported through OnDocument and counted in the stats; a document counts
@@ -268,6 +271,10 @@ func (r *batchRun) write(ctx context.Context, pending <-chan *job, w *orderedWri
 		if ctx.Err() != nil {
 			return nil // a job cut short by ctx is not counted
 		}
+		// A deferred item's duplicate check, in input order.
+		if j.item.Settle(); j.item.Err != nil && j.err == nil {
+			j.err, j.out, j.events = j.item.Err, nil, 0
+		}
 		res := DocResult{ID: j.item.Doc.ID, Where: j.item.Where, Bytes: j.item.Bytes, Err: j.err}
 		switch {
 		case j.err == nil:
@@ -357,6 +364,10 @@ type result struct {
 // reported failed and the worker moves on, leaving that goroutine behind to
 // finish or not. Panics become the document's failure too.
 func (r *batchRun) process(ctx context.Context, j *job) {
+	if j.item.Decode(); j.item.Err != nil {
+		j.err = j.item.Err
+		return
+	}
 	dctx, cancel := ctx, context.CancelFunc(func() {})
 	if r.timeout > 0 {
 		dctx, cancel = context.WithTimeout(ctx, r.timeout)
