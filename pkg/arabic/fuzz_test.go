@@ -35,6 +35,9 @@ func FuzzNewMatchesReference(f *testing.F) {
 		if got.Len() != len(want.Runes) {
 			t.Fatalf("Len %d, reference %d", got.Len(), len(want.Runes))
 		}
+		if a, all := got.Letters(); [2]int{a, all} != lettersOf(s) {
+			t.Fatalf("Letters %d of %d, Letters(s) %v", a, all, lettersOf(s))
+		}
 		if len(got.Src) != len(want.Src) {
 			t.Fatalf("Src has %d entries, reference %d", len(got.Src), len(want.Src))
 		}
@@ -114,6 +117,9 @@ func FuzzNew(f *testing.F) {
 func matchesReference(t *testing.T, s string) {
 	t.Helper()
 	got, want := New(s), refNew(s)
+	if a, all := got.Letters(); [2]int{a, all} != lettersOf(s) {
+		t.Fatalf("%q: Letters %d of %d, Letters(s) %v", s, a, all, lettersOf(s))
+	}
 	if got.Norm != string(want.Norm) || len(got.Tokens) != len(want.Tokens) || len(got.Src) != len(want.Src) {
 		t.Fatalf("%q: Norm %q with %d tokens, reference %q with %d", s, got.Norm, len(got.Tokens), string(want.Norm), len(want.Tokens))
 	}
@@ -170,4 +176,9 @@ func TestNewMatchesReferenceOnRandomText(t *testing.T) {
 		}
 		matchesReference(t, b.String())
 	}
+}
+
+func lettersOf(s string) [2]int {
+	a, all := Letters(s)
+	return [2]int{a, all}
 }

@@ -50,6 +50,8 @@ type Text struct {
 	marks []int32
 	// valid: Orig is valid UTF-8 (else each invalid byte is one U+FFFD).
 	valid bool
+	// letters and arabicLetters count Orig's letters as Letters does.
+	letters, arabicLetters int
 }
 
 // markEvery is how many code points lie between two entries of
@@ -66,7 +68,7 @@ func New(s string) *Text {
 	// Arabic takes two bytes a letter and a word about six code points;
 	// the buffers grow if the text is denser.
 	b.norm = make([]byte, 0, len(s)+8)
-	b.src = make([]int32, 0, len(s)/2+8)
+	b.src = make([]int32, 0, len(s)*5/8+8)
 	b.toks = make([]Token, 0, len(s)/8+4)
 	b.hashes = make([]uint64, 0, len(s)/5+4)
 	t.marks = make([]int32, 0, len(s)/markEvery+1)
@@ -78,7 +80,8 @@ func New(s string) *Text {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			e := asciiTable[c]
-			b.emit(rune(e&0xFF), class(e>>8), o)
+			t.letters += int(e >> 15)
+			b.emit(rune(e&0xFF), class(e>>8&0x7F), o)
 			i++
 			continue
 		}
@@ -86,10 +89,22 @@ func New(s string) *Text {
 			// U+0600–U+06FF, the Arabic block, in two bytes.
 			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 			i += 2
-			if e := arabicTable[r-0x600]; e != 0 {
-				b.emit(rune(e&0xFFFF), class(e>>16), o)
-			} else {
+			e := arabicTable[r-0x600]
+			t.letters += int(e >> 24 & 1)
+			t.arabicLetters += int(e >> 25)
+			out, cls := rune(e&0xFFFF), class(e>>16&0xFF)
+			switch {
+			case out == 0:
 				b.dropped(r, o)
+			case cls == cWord && b.open == Word:
+				// The common case, inline: a letter (two bytes, in the
+				// block) goes on with the word being read.
+				b.norm = append(b.norm, byte(0xC0|out>>6), byte(0x80|out&0x3F))
+				b.src = append(b.src, o)
+				tok := &b.toks[len(b.toks)-1]
+				tok.NormEnd, tok.End = int32(len(b.norm)), o+1
+			default:
+				b.emit(out, cls, o)
 			}
 			continue
 		}
@@ -98,6 +113,12 @@ func New(s string) *Text {
 			t.valid = false
 		}
 		i += size
+		if unicode.IsLetter(r) {
+			t.letters++
+			if unicode.Is(unicode.Arabic, r) {
+				t.arabicLetters++
+			}
+		}
 		if !normalizeRune(r, func(d rune) { b.emit(d, classOf(d), o) }) {
 			b.dropped(r, o)
 		}
@@ -108,6 +129,10 @@ func New(s string) *Text {
 	t.Src, t.Tokens, t.hashes = b.src, b.toks, b.hashes
 	return t
 }
+
+// Letters counts the letters of the original text, and how many of them
+// are Arabic, as Letters(t.Orig) does, without reading it again.
+func (t *Text) Letters() (arabicLetters, all int) { return t.arabicLetters, t.letters }
 
 // Len is the length of the original text in code points.
 func (t *Text) Len() int { return t.n }
@@ -136,13 +161,26 @@ func (t *Text) byteAt(c int) int {
 		return len(t.Orig)
 	}
 	b := int(t.marks[c/markEvery])
-	for k := c % markEvery; k > 0; k-- {
-		if t.Orig[b] < utf8.RuneSelf {
-			b++
-			continue
+	k := c % markEvery
+	if !t.valid {
+		for ; k > 0; k-- {
+			_, size := utf8.DecodeRuneInString(t.Orig[b:])
+			b += size
 		}
-		_, size := utf8.DecodeRuneInString(t.Orig[b:])
-		b += size
+		return b
+	}
+	// Valid UTF-8: a code point's length is in its first byte.
+	for ; k > 0; k-- {
+		switch c := t.Orig[b]; {
+		case c < 0xC0:
+			b++
+		case c < 0xE0:
+			b += 2
+		case c < 0xF0:
+			b += 3
+		default:
+			b += 4
+		}
 	}
 	return b
 }

@@ -56,6 +56,9 @@ func (t *Text) Form(i, k int) (form string, hash uint64) {
 	return t.Norm[int(tok.NormOff)+off : tok.NormEnd], t.hashes[int(tok.form)+k]
 }
 
+// FormHash is the hash of form k of token i, without the form.
+func (t *Text) FormHash(i, k int) uint64 { return t.hashes[int(t.Tokens[i].form)+k] }
+
 // class is what a normalised code point is to the tokeniser.
 type class uint8
 
@@ -203,7 +206,7 @@ func (b *builder) finish() {
 			b.hashes = append(b.hashes, Hash(w))
 			continue
 		}
-		n := Forms(w, &forms)
+		n := formsOf(w, &forms)
 		maxOff := 0
 		for k := 0; k < n; k++ {
 			off := len(w) - len(forms[k])
@@ -216,6 +219,20 @@ func (b *builder) finish() {
 			b.hashes = append(b.hashes, suffix[len(w)-len(forms[k])])
 		}
 	}
+}
+
+// formsOf is Forms, with the common case first: a word that does not open
+// with a clitic's letter (ا و ف ب ل ك) or is too short to lose one is its
+// only form.
+func formsOf(w string, dst *[MaxForms]string) int {
+	if len(w) >= 6 {
+		switch w[:2] {
+		case "ا", "و", "ف", "ب", "ل", "ك":
+			return Forms(w, dst)
+		}
+	}
+	dst[0] = w
+	return 1
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -418,7 +417,9 @@ func (r *batchRun) process(ctx context.Context, j *job) {
 func appendJSONL(dst []byte, events []model.Event) ([]byte, error) {
 	for i := range events {
 		ev := &events[i]
-		line, err := json.Marshal(ev)
+		// MarshalJSON's output is json.Marshal's, compact and escaped:
+		// json.Marshal(ev) would only compact it again (4% of the run).
+		line, err := ev.MarshalJSON()
 		if err != nil {
 			return dst, fmt.Errorf("internal error: encoding event %s: %w", ev.ID, err)
 		}

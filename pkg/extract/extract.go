@@ -120,10 +120,14 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if err != nil {
 		return nil, nil, err
 	}
+	tx := arabic.New(doc.Text)
+	if err := checkArabic(tx); err != nil {
+		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	t, err := x.seg.Segment(ctx, arabic.New(doc.Text), doc.Title != "")
+	t, err := x.seg.Segment(ctx, tx, doc.Title != "")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -83,25 +83,37 @@ type Finder struct {
 	// starts holds every word a name, relation or feature word may start
 	// with: a token with no form in it starts no mention, and costs one
 	// lookup per form instead of one per table.
-	starts textmatch.Dict[struct{}]
+	// The same probe tells the words that may name a country (country),
+	// which vote for the country an article is about.
+	starts textmatch.Starts
 }
 
+// The bits of Finder.starts.
+const (
+	startsMention = 1 << iota
+	namesCountry
+)
+
 func (f *Finder) indexStarts() {
-	add := func(k string) { f.starts.Put(k, struct{}{}) }
+	add := func(k string) { f.starts.Add(k, startsMention) }
 	f.names.Starts(add)
 	f.rels.Starts(add)
 	f.feats.Starts(add)
+	for k := range f.country.All() {
+		f.starts.Add(k, namesCountry)
+	}
 }
 
-// mayStart reports whether a form of token i starts a name, relation or
-// feature word.
-func (f *Finder) mayStart(tx *arabic.Text, i int) bool {
-	for k := range tx.NumForms(i) {
-		if _, ok := f.starts.Lookup(tx.Form(i, k)); ok {
-			return true
+// marks returns, per token, its bits of Finder.starts: one probe per form
+// for both questions.
+func (f *Finder) marks(tx *arabic.Text) []uint8 {
+	ms := make([]uint8, len(tx.Tokens))
+	for i, t := range tx.Tokens {
+		if t.Kind == arabic.Word {
+			ms[i] = uint8(f.starts.Token(tx, i))
 		}
 	}
-	return false
+	return ms
 }
 
 // NewFinder compiles a finder over g with the place vocabulary of rulesFS
@@ -299,8 +311,9 @@ type raw struct {
 // the whole document as context.
 func (f *Finder) Find(tx *arabic.Text) []Mention {
 	var rs []raw
+	marks := f.marks(tx)
 	for i := 0; i < len(tx.Tokens); {
-		if tx.Tokens[i].Kind != arabic.Word || !f.mayStart(tx, i) {
+		if marks[i]&startsMention == 0 {
 			i++
 			continue
 		}
@@ -328,7 +341,7 @@ func (f *Finder) Find(tx *arabic.Text) []Mention {
 	if len(rs) == 0 {
 		return nil
 	}
-	return f.resolve(tx, rs)
+	return f.resolve(tx, rs, marks)
 }
 
 // mentionAt reads [relation] [feature word] name at token i. When there is
@@ -634,12 +647,12 @@ func hasArticle(w string, skip int) bool {
 // in Iraq and Syria and abroad is resolved in each part apart, the part in
 // the area exactly as if the places abroad were not there, and decide
 // chooses between the two.
-func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
+func (f *Finder) resolve(tx *arabic.Text, rs []raw, marks []uint8) []Mention {
 	d := &docContext{rs: rs, tx: tx, votes: map[string]int{}, admin: map[string]map[int32]bool{},
 		first: make([]*Place, len(rs))}
 	// Country votes from words like العراق، السورية.
-	for i, t := range tx.Tokens {
-		if t.Kind != arabic.Word {
+	for i := range tx.Tokens {
+		if marks[i]&namesCountry == 0 {
 			continue
 		}
 		for k := range tx.NumForms(i) { // hashed once by the tokeniser

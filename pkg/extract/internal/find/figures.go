@@ -197,7 +197,7 @@ func parseNumWord(e rules.Entry) (numWord, error) {
 	return w, err
 }
 
-func (f *Figures) mark(s *starts) {
+func (f *Figures) mark(s *textmatch.Starts) {
 	mark(s, &f.numbers, tNumbers)
 	mark(s, &f.people, tPeople)
 	mark(s, &f.cues, tCasCues)

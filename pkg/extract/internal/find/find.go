@@ -27,32 +27,23 @@ import (
 type table uint32
 
 // Index says, per token, which tries have a phrase that may start there:
-// one probe per token form tells every finder whether to try, so a token
-// no rule knows costs one probe (by the form's hash, computed once by the
-// tokeniser) instead of one per trie.
+// one probe per token form (by the hash the tokeniser stored) tells every
+// finder whether to try, so a token no rule knows costs one probe instead
+// of one per trie.
 type Index []table
 
-// starts maps a word form to the tries that have a phrase starting with it.
-type starts = textmatch.Dict[table]
-
 // mark registers every first word of tr under bit.
-func mark[V any](s *starts, tr *textmatch.Trie[V], bit table) {
-	tr.Starts(func(k string) { *s.Ref(k) |= bit })
+func mark[V any](s *textmatch.Starts, tr *textmatch.Trie[V], bit table) {
+	tr.Starts(func(k string) { s.Add(k, uint32(bit)) })
 }
 
 // index computes the Index of a text.
-func index(s *starts, tx *arabic.Text) Index {
+func index(s *textmatch.Starts, tx *arabic.Text) Index {
 	ix := make(Index, len(tx.Tokens))
 	for i, t := range tx.Tokens {
-		if t.Kind != arabic.Word {
-			continue // every phrase starts with a word; figures are tried by kind
+		if t.Kind == arabic.Word { // every phrase starts with a word; figures are tried by kind
+			ix[i] = table(s.Token(tx, i))
 		}
-		var b table
-		for k := range tx.NumForms(i) {
-			bits, _ := s.Lookup(tx.Form(i, k))
-			b |= bits
-		}
-		ix[i] = b
 	}
 	return ix
 }
@@ -60,7 +51,7 @@ func index(s *starts, tx *arabic.Text) Index {
 // Finders is every finder of the pipeline, compiled together so that they
 // share one start index.
 type Finders struct {
-	starts   starts
+	starts   textmatch.Starts
 	cues     *Cues
 	triggers *Triggers
 	actors   *Actors
