@@ -4,9 +4,9 @@
 // original (SPEC "Offsets"). Like bleve's analysis/lang/ar it folds the
 // letter variants writers mix freely, but it never loses the way back.
 //
-// New reads the text once: each code point is normalised (through a table
-// for ASCII and the Arabic block, the Unicode tables and NFKC only for the
-// rest), written to the normalised copy with its offset, and fed to the
+// New reads the text once: each code point is normalised (through tables
+// for ASCII, the Arabic block and the presentation forms NFKC expands,
+// the Unicode tables for the rest), written to the normalised copy with its offset, and fed to the
 // tokeniser, which hashes every word's clitic forms as it closes them. A
 // token is a few int32s into the text's buffers, not strings of its own,
 // so memory is a bounded multiple of the text's size whatever it holds
@@ -17,17 +17,17 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Text is a document's text with its normalised copy and tokens.
 //
-// Memory: New allocates at most about 40 bytes per byte of s for any input
-// (tokens of 28 bytes, at most one per code point; a hash per clitic form;
-// the normalised copy and its offsets, which NFKC may make ten times
-// longer than the ligatures it expands); ordinary Arabic text takes about
-// 10. TestMemoryBound holds it to that.
+// Memory: tokens take 28 bytes, at most one per code point of s; a word
+// takes 8 more per clitic form; the normalised copy and its offsets take
+// 5 bytes a code point, which NFKC may make ten times as many as the
+// ligatures it expands. The buffers grow to what the rest of the text
+// needs at the density read so far (reserve), so that each is allocated
+// a bounded number of times its final size whatever the text:
+// TestMemoryBound holds New to MaxBytesPerByte.
 type Text struct {
 	// Orig is the text as given.
 	Orig string
@@ -40,8 +40,10 @@ type Text struct {
 	// Norm, in order.
 	Tokens []Token
 
-	// hashes are the tokens' forms' hashes (Token.form indexes them).
+	// hashes are the words' forms' hashes (Token.form indexes them).
 	hashes []uint64
+	// normBuf is the buffer Norm was copied from, for the next Reset.
+	normBuf []byte
 	// n is the length of Orig in code points.
 	n int
 	// marks holds the byte offset in Orig of every markEvery-th code
@@ -63,19 +65,30 @@ const markEvery = 64
 // one code point each (U+FFFD), as Go's []rune conversion and every JSON
 // encoder see them, so spans stay aligned with what the user sees.
 func New(s string) *Text {
-	t := &Text{Orig: s, valid: true}
-	b := builder{t: t, lastWord: -1}
+	t := new(Text)
+	t.Reset(s)
+	return t
+}
+
+// Reset makes t the Text of s, as New(s) does, in the buffers of the text
+// t held: a pipeline done with one text reads the next without allocating
+// them again. Nothing of the previous text may be in use but its Norm
+// and the strings taken from it, which Reset leaves alone.
+func (t *Text) Reset(s string) {
+	*t = Text{Orig: s, valid: true, Src: t.Src[:0], Tokens: t.Tokens[:0], hashes: t.hashes[:0],
+		marks: t.marks[:0], normBuf: t.normBuf[:0]}
+	b := builder{t: t, lastWord: -1, total: len(s)}
 	// Arabic takes two bytes a letter and a word about six code points;
-	// the buffers grow if the text is denser.
-	b.norm = make([]byte, 0, len(s)+8)
-	b.src = make([]int32, 0, len(s)*5/8+8)
-	b.toks = make([]Token, 0, len(s)/8+4)
-	b.hashes = make([]uint64, 0, len(s)/5+4)
-	t.marks = make([]int32, 0, len(s)/markEvery+1)
+	// reserve grows the buffers if the text is denser.
+	b.norm = room(t.normBuf, len(s)+8)
+	b.src = room(t.Src, len(s)*5/8+8)
+	b.toks = room(t.Tokens, len(s)/8+4)
+	t.marks = room(t.marks, len(s)/markEvery+1)
 	var o int32 // the original code point being read
 	for i := 0; i < len(s); o++ {
 		if o%markEvery == 0 {
 			t.marks = append(t.marks, int32(i))
+			b.reserve(i)
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -119,15 +132,16 @@ func New(s string) *Text {
 				t.arabicLetters++
 			}
 		}
+		if isPresentationForm(r) {
+			b.reserveExpansion(i)
+		}
 		if !normalizeRune(r, func(d rune) { b.emit(d, classOf(d), o) }) {
 			b.dropped(r, o)
 		}
 	}
 	b.finish()
 	t.n = int(o)
-	t.Norm = string(b.norm)
-	t.Src, t.Tokens, t.hashes = b.src, b.toks, b.hashes
-	return t
+	t.normBuf, t.Src, t.Tokens = b.norm, b.src, b.toks
 }
 
 // Letters counts the letters of the original text, and how many of them
@@ -225,22 +239,15 @@ func normalizeRune(r rune, emit func(rune)) bool {
 		return true
 	case isPresentationForm(r):
 		// Presentation forms (ligatures, isolated/final glyph codes) come
-		// from old PDFs and copy-paste; NFKC maps them to letters. Each
-		// resulting letter still points at the one original code point.
-		emitted := false
-		for _, d := range norm.NFKC.String(string(r)) {
-			switch {
-			case d == ' ':
-			case isPresentationForm(d):
-				// Unassigned code points in the block map to themselves:
-				// keep them rather than fold them again.
-				emit(d)
-				emitted = true
-			default:
-				emitted = normalizeRune(d, emit) || emitted
-			}
+		// from old PDFs and copy-paste; NFKC maps them to letters, which
+		// are then normalised in turn: presentationTable holds the result
+		// (see expandPresentationForm in tables_test.go). Each resulting
+		// letter still points at the one original code point.
+		out := presentationTable[presentationIndex(r)]
+		for _, d := range out {
+			emit(d)
 		}
-		return emitted
+		return out != ""
 	}
 	if f, ok := fold(r); ok {
 		if f != 0 {
@@ -262,6 +269,15 @@ func normalizeRune(r rune, emit func(rune)) bool {
 
 func isPresentationForm(r rune) bool {
 	return (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFC)
+}
+
+// presentationIndex is a presentation form's index in presentationTable:
+// U+FB50–U+FDFF, then U+FE70–U+FEFC.
+func presentationIndex(r rune) int {
+	if r >= 0xFE70 {
+		return int(r-0xFE70) + 0xFDFF - 0xFB50 + 1
+	}
+	return int(r - 0xFB50)
 }
 
 // fold maps one code point to its matching form; 0 drops it. ok is false

@@ -7,6 +7,8 @@ import (
 	"go/format"
 	"os"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var update = flag.Bool("update", false, "rewrite tables.go from the general path")
@@ -49,12 +51,39 @@ func generateTables(t *testing.T) []byte {
 			t.Fatalf("%U normalises to %d code points; the table holds one", r, len(outs))
 		}
 	}
-	b.WriteString("\n}\n")
+	b.WriteString("\n}\n\n")
+	b.WriteString("// presentationTable is, for each presentation form (U+FB50–U+FDFF, then\n// U+FE70–U+FEFC), what it normalises to: NFKC's letters, normalised.\n")
+	fmt.Fprintf(&b, "var presentationTable = [%d]string{\n", presentationIndex(0xFEFC)+1)
+	for _, rs := range [][2]rune{{0xFB50, 0xFDFF}, {0xFE70, 0xFEFC}} {
+		for r := rs[0]; r <= rs[1]; r++ {
+			fmt.Fprintf(&b, "%q, // %U\n", expandPresentationForm(r), r)
+		}
+	}
+	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return src
+}
+
+// expandPresentationForm is what a presentation form normalises to:
+// NFKC's letters (not its spaces), each normalised in turn, and the
+// unassigned code points of the blocks, which NFKC maps to themselves,
+// kept rather than folded again.
+func expandPresentationForm(r rune) string {
+	var out []rune
+	emit := func(d rune) { out = append(out, d) }
+	for _, d := range norm.NFKC.String(string(r)) {
+		switch {
+		case d == ' ':
+		case isPresentationForm(d):
+			emit(d)
+		default:
+			normalizeRune(d, emit)
+		}
+	}
+	return string(out)
 }
 
 func one(t *testing.T, r rune) rune {

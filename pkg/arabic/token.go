@@ -27,7 +27,8 @@ type Token struct {
 	NormStart int32
 	// NormOff and NormEnd are the token's bytes in Text.Norm.
 	NormOff, NormEnd int32
-	// form indexes the hash of the token's first form in Text.hashes.
+	// form indexes the hash of a word's first form in Text.hashes; other
+	// tokens' one form is hashed when asked for (Text.FormHash).
 	form int32
 	Kind Kind
 	// nform is how many forms the token has (at least 1, the token
@@ -48,16 +49,25 @@ func (t *Text) Word(i int) string {
 // (see Forms), the word itself first; any other token has one, itself.
 func (t *Text) NumForms(i int) int { return int(t.Tokens[i].nform) }
 
-// Form returns form k of token i and its Hash, computed once by New so
-// that dictionaries probe integers rather than hash strings.
+// Form returns form k of token i and its Hash, computed once by New for
+// words so that dictionaries probe integers rather than hash strings.
 func (t *Text) Form(i, k int) (form string, hash uint64) {
 	tok := &t.Tokens[i]
 	off := int(tok.offs>>(3*k)&7) * 2
-	return t.Norm[int(tok.NormOff)+off : tok.NormEnd], t.hashes[int(tok.form)+k]
+	form = t.Norm[int(tok.NormOff)+off : tok.NormEnd]
+	if tok.Kind != Word {
+		return form, Hash(form) // a mark or number of a few bytes
+	}
+	return form, t.hashes[int(tok.form)+k]
 }
 
 // FormHash is the hash of form k of token i, without the form.
-func (t *Text) FormHash(i, k int) uint64 { return t.hashes[int(t.Tokens[i].form)+k] }
+func (t *Text) FormHash(i, k int) uint64 {
+	if tok := &t.Tokens[i]; tok.Kind == Word {
+		return t.hashes[int(tok.form)+k]
+	}
+	return Hash(t.Word(i))
+}
 
 // class is what a normalised code point is to the tokeniser.
 type class uint8
@@ -99,11 +109,10 @@ func classOf(r rune) class {
 // builder is New's state: the normalised copy and its offsets as they
 // are written, and the tokeniser reading them one code point at a time.
 type builder struct {
-	t      *Text
-	norm   []byte
-	src    []int32
-	toks   []Token
-	hashes []uint64
+	t    *Text
+	norm []byte
+	src  []int32
+	toks []Token
 	// open is Word or Number while one is being read (the last token),
 	// else 0.
 	open Kind
@@ -116,6 +125,72 @@ type builder struct {
 	// it were dropped from Norm but belong to the word the user sees, so
 	// they extend its End. -1 before the first word.
 	lastWord int
+	// total is the length of the text in bytes.
+	total int
+}
+
+// reserve makes room for what the next markEvery code points of the
+// text, read from byte done on, add unless NFKC expands them: at most a
+// token and a code point of Norm each, and about as many bytes as they
+// take in the text. (Norm starts as long as the text, so it only grows
+// after an expansion.)
+func (b *builder) reserve(done int) {
+	n := min(markEvery, b.total-done)
+	if cap(b.toks)-len(b.toks) <= n {
+		// A token needs a code point of its own: there are no more
+		// tokens to come than bytes left.
+		b.toks = grow(b.toks, n+1, done, b.total, len(b.toks)+b.total-done+1)
+	}
+	if cap(b.src)-len(b.src) < n {
+		b.src = grow(b.src, n, done, b.total, 0)
+	}
+	if bytes := min(4*n, b.total-done); cap(b.norm)-len(b.norm) < bytes {
+		b.norm = grow(b.norm, bytes, done, b.total, 0)
+	}
+}
+
+// maxExpansion bounds what NFKC writes for one presentation form: it
+// expands ﷺ to 18 code points, each of up to 3 bytes.
+const maxExpansion = 18
+
+// reserveExpansion makes room for a presentation form's expansion,
+// besides what reserve made room for.
+func (b *builder) reserveExpansion(done int) {
+	if bytes := 3*maxExpansion + min(4*markEvery, b.total-done); cap(b.norm)-len(b.norm) < bytes {
+		b.norm = grow(b.norm, bytes, done, b.total, 0)
+	}
+	if cap(b.src)-len(b.src) < maxExpansion+markEvery {
+		b.src = grow(b.src, maxExpansion+markEvery, done, b.total, 0)
+	}
+}
+
+// grow returns s with room for need more elements: at least twice its
+// capacity and as much as the rest of the text needs at the density read
+// so far (done of total bytes), but no more than limit (0: no limit).
+// Growing by the density, a dense text (a storm of dots) is allocated
+// about once at its final size instead of many times over as append
+// would; doubling bounds any text to a few times.
+func grow[T any](s []T, need, done, total, limit int) []T {
+	n := 2 * cap(s)
+	if done > 0 {
+		est := int(int64(len(s)) * int64(total) / int64(done))
+		n = max(n, est+est/8)
+	}
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	n = max(n, len(s)+need)
+	out := make([]T, len(s), n)
+	copy(out, s)
+	return out
+}
+
+// room returns buf emptied, with a capacity of at least n.
+func room[T any](buf []T, n int) []T {
+	if cap(buf) >= n {
+		return buf[:0]
+	}
+	return make([]T, 0, n)
 }
 
 // emit writes one normalised code point, which came from original code
@@ -195,30 +270,41 @@ func (b *builder) finish() {
 	}
 	t := b.t
 	t.Norm = string(b.norm)
+	// The forms first, to size the hashes exactly.
 	var forms [MaxForms]string
+	nhash := 0
+	for i := range b.toks {
+		tok := &b.toks[i]
+		tok.nform = 1
+		if tok.Kind != Word {
+			continue
+		}
+		n := formsOf(t.Norm[tok.NormOff:tok.NormEnd], &forms)
+		for k := 1; k < n; k++ {
+			off := len(forms[0]) - len(forms[k])
+			tok.offs |= uint16(off/2) << (3 * k)
+		}
+		tok.form, tok.nform = int32(nhash), uint8(n)
+		nhash += n
+	}
+	hashes := room(t.hashes, nhash)
 	var suffix [maxFormOffset + 1]uint64
 	for i := range b.toks {
 		tok := &b.toks[i]
-		w := t.Norm[tok.NormOff:tok.NormEnd]
-		tok.form = int32(len(b.hashes))
 		if tok.Kind != Word {
-			tok.nform = 1
-			b.hashes = append(b.hashes, Hash(w))
 			continue
 		}
-		n := formsOf(w, &forms)
+		w := t.Norm[tok.NormOff:tok.NormEnd]
 		maxOff := 0
-		for k := 0; k < n; k++ {
-			off := len(w) - len(forms[k])
-			tok.offs |= uint16(off/2) << (3 * k)
-			maxOff = max(maxOff, off)
+		for k := 1; k < int(tok.nform); k++ {
+			maxOff = max(maxOff, int(tok.offs>>(3*k)&7)*2)
 		}
-		tok.nform = uint8(n)
 		suffixHashes(w, suffix[:maxOff+1])
-		for k := 0; k < n; k++ {
-			b.hashes = append(b.hashes, suffix[len(w)-len(forms[k])])
+		for k := 0; k < int(tok.nform); k++ {
+			hashes = append(hashes, suffix[int(tok.offs>>(3*k)&7)*2])
 		}
 	}
+	t.hashes = hashes
 }
 
 // formsOf is Forms, with the common case first: a word that does not open

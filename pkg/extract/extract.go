@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
@@ -66,6 +67,30 @@ type Extractor struct {
 	finders  *find.Finders
 	mentions *mention.Builder
 	opts     Options
+	// texts recycles the buffers of normalised texts (arabic.Text.Reset)
+	// from one document to the next; scratch, no state.
+	texts sync.Pool
+}
+
+// maxPooledText bounds the texts whose buffers are recycled: a huge
+// document's are left to the collector.
+const maxPooledText = 1 << 20
+
+// text returns s normalised and tokenised in recycled buffers; release
+// gives them back once nothing of the text is in use.
+func (x *Extractor) text(s string) *arabic.Text {
+	if tx, ok := x.texts.Get().(*arabic.Text); ok {
+		tx.Reset(s)
+		return tx
+	}
+	return arabic.New(s)
+}
+
+func (x *Extractor) release(tx *arabic.Text) {
+	if len(tx.Orig) <= maxPooledText {
+		tx.Reset("") // let go of the document
+		x.texts.Put(tx)
+	}
 }
 
 // New compiles all rules. Rule-file problems come back together, each as
@@ -120,7 +145,10 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if err != nil {
 		return nil, nil, err
 	}
-	tx := arabic.New(doc.Text)
+	// The events hold strings of the text, never its tokens or offsets:
+	// its buffers serve the next document.
+	tx := x.text(doc.Text)
+	defer x.release(tx)
 	if err := checkArabic(tx); err != nil {
 		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
 	}

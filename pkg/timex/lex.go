@@ -31,13 +31,20 @@ type doc struct {
 }
 
 // lexAt returns the lexeme of token i (empty for none).
-func (d *doc) lexAt(i int) *lexeme { return &d.lexemes[d.lexes[i]] }
+func (d *doc) lexAt(i int) *lexeme {
+	if d.lexes == nil {
+		return &d.lexemes[0]
+	}
+	return &d.lexemes[d.lexes[i]]
+}
 
 // lex looks every word of tx up in the vocabulary once.
 func (t *Tagger) lex(tx *arabic.Text) *doc {
-	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexes: make([]int32, len(tx.Tokens)+1), lexemes: make([]lexeme, 1, 8)}
+	// lexes is made with the first lexeme: a text without a date word
+	// (a storm of punctuation) costs nothing per token.
+	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexemes: make([]lexeme, 1, 8)}
 	for i, tok := range d.toks {
-		if tok.Kind != arabic.Word {
+		if tok.Kind != arabic.Word || t.starts.Token(tx, i) == 0 {
 			continue
 		}
 		m, ok := t.trie.LongestAt(tx, i)
@@ -49,6 +56,9 @@ func (t *Tagger) lex(tx *arabic.Text) *doc {
 		w := tx.Word(i)
 		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(w)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
 			continue
+		}
+		if d.lexes == nil {
+			d.lexes = make([]int32, len(tx.Tokens)+1)
 		}
 		d.lexes[i] = int32(len(d.lexemes))
 		d.lexemes = append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
@@ -69,7 +79,7 @@ func hasArticle(w string, skip int) bool {
 // get returns the entry of kind k of the phrase at token i, honouring the
 // art flag, and the token after the phrase.
 func (d *doc) get(i int, k lexKind) (entry, int, bool) {
-	if i < 0 || i >= len(d.lexes) {
+	if i < 0 || i >= len(d.toks)+1 {
 		return entry{}, i, false
 	}
 	l := d.lexAt(i)
@@ -83,7 +93,7 @@ func (d *doc) get(i int, k lexKind) (entry, int, bool) {
 
 // next returns the token after the phrase at i (i+1 for a non-phrase).
 func (d *doc) next(i int) int {
-	if i < len(d.lexes) && d.lexAt(i).end > i {
+	if i < len(d.toks)+1 && d.lexAt(i).end > i {
 		return d.lexAt(i).end
 	}
 	return i + 1

@@ -133,10 +133,26 @@ func (d *doc) startable(i int) bool {
 	if d.lexAt(i).end > i {
 		return true
 	}
-	if d.toks[i].Kind == arabic.Number {
+	switch d.toks[i].Kind {
+	case arabic.Number:
 		return true
+	case arabic.Word:
+		// d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم", "بيوم"), on
+		// every token: by length first.
+		var found bool
+		switch w := d.tx.Word(i); len(w) {
+		case 4:
+			found = w == "ال" || w == "لل"
+		case 6:
+			found = w == "بال" || w == "وال" || w == "يوم"
+		case 8:
+			found = w == "ويوم" || w == "بيوم"
+		}
+		if found {
+			return true
+		}
 	}
-	return d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم", "بيوم") || d.isDayWord(i)
+	return d.isDayWord(i)
 }
 
 // isDayWord reports whether token i is يوم (not اليوم) used as a filler:
@@ -184,7 +200,7 @@ func (d *doc) aloneAt(i int) bool {
 }
 
 func (d *doc) suffixes(p *parse, j int) int {
-	if p.part == "" && (p.weekday >= 0 || p.rel || p.day > 0) && j < len(d.lexes) && d.aloneAt(j) {
+	if p.part == "" && (p.weekday >= 0 || p.rel || p.day > 0) && j < len(d.toks)+1 && d.aloneAt(j) {
 		en, e, _ := d.get(j, lxPart)
 		p.part, j = en.str, e
 	}

@@ -157,6 +157,9 @@ func (e Expr) Resolved() bool { return e.Date.Start != "" }
 // Tagger is compiled once from the rules; immutable, safe for concurrent use.
 type Tagger struct {
 	trie *textmatch.Trie[entry]
+	// starts holds the words a phrase of the vocabulary starts with: one
+	// probe per form tells most tokens apart before the trie is asked.
+	starts textmatch.Starts
 }
 
 // New compiles the date vocabulary of a rules set (dates.txt).
@@ -165,7 +168,9 @@ func New(rs rules.Set) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{trie: trie}, nil
+	t := &Tagger{trie: trie}
+	trie.Starts(func(k string) { t.starts.Add(k, 1) })
+	return t, nil
 }
 
 // Find returns the temporal expressions of tx in text order, resolved

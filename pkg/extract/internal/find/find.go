@@ -23,8 +23,9 @@ import (
 	"github.com/rasd-monitor/rasd/rules"
 )
 
-// table is a bit set of the token tries the finders compile.
-type table uint32
+// table is a bit set of the token tries the finders compile (nine: two
+// bytes a token in the Index).
+type table uint16
 
 // Index says, per token, which tries have a phrase that may start there:
 // one probe per token form (by the hash the tokeniser stored) tells every

@@ -35,16 +35,23 @@ type Text struct {
 	*arabic.Text
 	Sents   []Sentence
 	Clauses []Clause
-	// clauseOf maps a token to its clause, -1 for tokens outside any.
+	// clauseOf maps a token to its clause plus one, 0 for tokens outside
+	// any; it is made with the first clause (a text of punctuation alone
+	// has none).
 	clauseOf []int32
 }
 
 // ClauseOf returns the clause of token i, or -1.
-func (t *Text) ClauseOf(i int) int { return int(t.clauseOf[i]) }
+func (t *Text) ClauseOf(i int) int {
+	if t.clauseOf == nil {
+		return -1
+	}
+	return int(t.clauseOf[i]) - 1
+}
 
 // SentOf returns the sentence of token i, or -1.
 func (t *Text) SentOf(i int) int {
-	if c := t.clauseOf[i]; c >= 0 {
+	if c := t.ClauseOf(i); c >= 0 {
 		return t.Clauses[c].Sent
 	}
 	return -1
@@ -54,11 +61,17 @@ func (t *Text) SentOf(i int) int {
 type Segmenter struct {
 	lines    map[string]bool
 	prefixes []string
+	// firsts are the first words of the lines and of the prefixes that
+	// hold more than a word; firstPrefixes the one-word prefixes. A line
+	// whose first token is neither is no boilerplate, and its key is
+	// never built.
+	firsts        map[string]bool
+	firstPrefixes []string
 }
 
 // New compiles boilerplate.txt of the rules set.
 func New(rs rules.Set) (*Segmenter, error) {
-	s := &Segmenter{lines: map[string]bool{}}
+	s := &Segmenter{lines: map[string]bool{}, firsts: map[string]bool{}}
 	var errs rules.ErrorList
 	for _, e := range rs.Read("boilerplate.txt", &errs) {
 		switch e.Section {
@@ -72,6 +85,17 @@ func New(rs rules.Set) (*Segmenter, error) {
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	for k := range s.lines {
+		first, _, _ := strings.Cut(k, " ")
+		s.firsts[first] = true
+	}
+	for _, p := range s.prefixes {
+		if first, _, spaced := strings.Cut(p, " "); spaced {
+			s.firsts[first] = true
+		} else {
+			s.firstPrefixes = append(s.firstPrefixes, p)
+		}
 	}
 	return s, nil
 }
@@ -91,10 +115,7 @@ const checkEvery = 1 << 14
 // title is given apart, so its first line is body text. It stops with ctx's
 // error when ctx ends.
 func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool) (*Text, error) {
-	t := &Text{Text: tx, clauseOf: make([]int32, len(tx.Tokens))}
-	for i := range t.clauseOf {
-		t.clauseOf[i] = -1
-	}
+	t := &Text{Text: tx}
 	toks := tx.Tokens
 	para := 0
 	first := true
@@ -139,8 +160,11 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 		// A clause of punctuation alone is no clause: a storm of dots
 		// must not become millions of sentences.
 		if i > c0 && words > 0 {
+			if t.clauseOf == nil {
+				t.clauseOf = make([]int32, len(toks))
+			}
 			for k := c0; k < i; k++ {
-				t.clauseOf[k] = int32(len(t.Clauses))
+				t.clauseOf[k] = int32(len(t.Clauses)) + 1
 			}
 			t.Clauses = append(t.Clauses, Clause{Tok0: c0, Tok1: i, Sent: len(t.Sents)})
 		}
@@ -192,10 +216,11 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 // isBoilerplate reports whether line [start, end) of tx is page furniture.
 func (s *Segmenter) isBoilerplate(tx *arabic.Text, start, end int) bool {
 	// Page furniture is a few words; a paragraph of news never is.
-	if end-start > maxBoilerplateTokens {
+	if end-start > maxBoilerplateTokens || !s.mayOpen(tx.Word(start)) {
 		return false
 	}
 	var b strings.Builder
+	b.Grow(int(tx.Tokens[end-1].NormEnd - tx.Tokens[start].NormOff))
 	for i := start; i < end; i++ {
 		if i > start {
 			b.WriteByte(' ')
@@ -208,6 +233,22 @@ func (s *Segmenter) isBoilerplate(tx *arabic.Text, start, end int) bool {
 	}
 	for _, p := range s.prefixes {
 		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayOpen reports whether a line opening with token text w may be
+// boilerplate: tokens hold no space, so a line's key starts with a
+// phrase only if w is its first word (or, for a phrase of one word,
+// starts with it).
+func (s *Segmenter) mayOpen(w string) bool {
+	if s.firsts[w] {
+		return true
+	}
+	for _, p := range s.firstPrefixes {
+		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}

@@ -1,0 +1,65 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rasd-monitor/rasd/pkg/arabic"
+	"github.com/rasd-monitor/rasd/rules"
+)
+
+// naiveBoilerplate is isBoilerplate without the first-word filter: the
+// line's key built and looked up.
+func (s *Segmenter) naiveBoilerplate(tx *arabic.Text, start, end int) bool {
+	if end-start > maxBoilerplateTokens {
+		return false
+	}
+	parts := make([]string, 0, end-start)
+	for i := start; i < end; i++ {
+		parts = append(parts, tx.Word(i))
+	}
+	key := strings.Join(parts, " ")
+	if s.lines[key] {
+		return true
+	}
+	for _, p := range s.prefixes {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// The first-word filter of isBoilerplate changes no answer: every rule,
+// cut and extended, and some news, answer as the key lookup does.
+func TestBoilerplateFilter(t *testing.T) {
+	s, err := New(rules.Open(nil, ""))
+	require.NoError(t, err)
+	s.prefixes = append(s.prefixes, "جميع الحقوق", "حقوق") // a one-word prefix too
+	s.firsts["جميع"] = true
+	s.firstPrefixes = append(s.firstPrefixes, "حقوق")
+	var lines []string
+	for k := range s.lines {
+		lines = append(lines, k, k+" اليوم", "اليوم "+k, k[:len(k)/2])
+	}
+	for _, p := range s.prefixes {
+		lines = append(lines, p, p+" ونص", p+"ه", p[:len(p)/2], "و"+p)
+	}
+	lines = append(lines, "قتل 3 مدنيين في بغداد.", "حقوقي بارز", "حق", "«طباعة»", "")
+	n := 0
+	for _, line := range lines {
+		tx := arabic.New(line)
+		if len(tx.Tokens) == 0 {
+			continue
+		}
+		want := s.naiveBoilerplate(tx, 0, len(tx.Tokens))
+		assert.Equal(t, want, s.isBoilerplate(tx, 0, len(tx.Tokens)), "%q", line)
+		if want {
+			n++
+		}
+	}
+	assert.Greater(t, n, len(s.lines), "the rules' own lines are boilerplate")
+}
