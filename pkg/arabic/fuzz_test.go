@@ -182,3 +182,51 @@ func lettersOf(s string) [2]int {
 	a, all := Letters(s)
 	return [2]int{a, all}
 }
+
+// FuzzFormOffsets pins formOffsets, which New uses, to Forms: the same
+// forms in the same order, for any word, and never more than Token holds.
+func FuzzFormOffsets(f *testing.F) {
+	for _, w := range []string{"وبالحسكه", "للحسكه", "وللحسكه", "فالال", "والال", "بال", "وال", "ولل",
+		"كال", "الالال", "ببب", "وبالال", "ولل12", "abc", "", "و", "ال"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		var want [MaxForms]string
+		n := Forms(w, &want)
+		offs, m := formOffsets(w)
+		if n > maxPackedForms || m != n {
+			t.Fatalf("%q: %d forms, Forms %d %q", w, m, n, want[:n])
+		}
+		for k := range n {
+			if off := int(offs>>(3*k)&7) * 2; w[off:] != want[k] {
+				t.Fatalf("%q: form %d %q, Forms %q", w, k, w[off:], want[k])
+			}
+		}
+	})
+}
+
+// Every word of up to six letters over the clitics' letters and two
+// others gives Forms' forms.
+func TestFormOffsetsOnEveryShortWord(t *testing.T) {
+	letters := []string{"و", "ف", "ب", "ل", "ك", "ا", "ه", "a"}
+	var walk func(w string, depth int)
+	walk = func(w string, depth int) {
+		var want [MaxForms]string
+		n := Forms(w, &want)
+		offs, m := formOffsets(w)
+		if m != n {
+			t.Fatalf("%q: %d forms, Forms %q", w, m, want[:n])
+		}
+		for k := range n {
+			if off := int(offs>>(3*k)&7) * 2; w[off:] != want[k] {
+				t.Fatalf("%q: form %d %q, Forms %q", w, k, w[off:], want[k])
+			}
+		}
+		if depth < 6 {
+			for _, l := range letters {
+				walk(w+l, depth+1)
+			}
+		}
+	}
+	walk("", 0)
+}

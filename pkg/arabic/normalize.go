@@ -94,7 +94,14 @@ func (t *Text) Reset(s string) {
 		if c < utf8.RuneSelf {
 			e := asciiTable[c]
 			t.letters += int(e >> 15)
-			b.emit(rune(e&0xFF), class(e>>8&0x7F), o)
+			if cls := class(e >> 8 & 0x7F); cls == cSkip && b.open != Number {
+				// The common case, inline: a space ends a word.
+				b.norm = append(b.norm, byte(e))
+				b.src = append(b.src, o)
+				b.open = 0
+			} else {
+				b.emit(rune(e&0xFF), cls, o)
+			}
 			i++
 			continue
 		}

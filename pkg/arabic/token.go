@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -271,7 +272,6 @@ func (b *builder) finish() {
 	t := b.t
 	t.Norm = string(b.norm)
 	// The forms first, to size the hashes exactly.
-	var forms [MaxForms]string
 	nhash := 0
 	for i := range b.toks {
 		tok := &b.toks[i]
@@ -279,12 +279,8 @@ func (b *builder) finish() {
 		if tok.Kind != Word {
 			continue
 		}
-		n := formsOf(t.Norm[tok.NormOff:tok.NormEnd], &forms)
-		for k := 1; k < n; k++ {
-			off := len(forms[0]) - len(forms[k])
-			tok.offs |= uint16(off/2) << (3 * k)
-		}
-		tok.form, tok.nform = int32(nhash), uint8(n)
+		offs, n := formOffsets(t.Norm[tok.NormOff:tok.NormEnd])
+		tok.form, tok.nform, tok.offs = int32(nhash), uint8(n), offs
 		nhash += n
 	}
 	hashes := room(t.hashes, nhash)
@@ -307,18 +303,72 @@ func (b *builder) finish() {
 	t.hashes = hashes
 }
 
-// formsOf is Forms, with the common case first: a word that does not open
-// with a clitic's letter (ا و ف ب ل ك) or is too short to lose one is its
-// only form.
-func formsOf(w string, dst *[MaxForms]string) int {
-	if len(w) >= 6 {
-		switch w[:2] {
-		case "ا", "و", "ف", "ب", "ل", "ك":
-			return Forms(w, dst)
+// formOffsets is Forms as the byte offsets of the forms in w (they are
+// its suffixes), packed three bits a form (offset/2) as Token.offs holds
+// them, and their number: the same forms in the same order, without
+// building their strings. A word that does not open with a clitic's
+// letter (ا و ف ب ل ك), or is too short to lose one, is its only form.
+func formOffsets(w string) (offs uint16, n int) {
+	n = 1
+	if len(w) < 2*len("و") || !isCliticLetter(w[:2]) {
+		return 0, 1
+	}
+	add := func(off int) {
+		for k := 0; k < n; k++ {
+			if int(offs>>(3*k)&7)*2 == off {
+				return
+			}
+		}
+		if n < maxPackedForms {
+			offs |= uint16(off/2) << (3 * n)
+			n++
 		}
 	}
-	dst[0] = w
-	return 1
+	// The word itself is form 0, at offset 0.
+	withArticle := func(off int) {
+		add(off)
+		if strings.HasPrefix(w[off:], "ال") && len(w)-off-len("ال") >= minStem {
+			add(off + len("ال"))
+		}
+	}
+	withArticle(0)
+	conj := 0
+	if cutsOne(w, "و", "ف") {
+		conj = len("و")
+		withArticle(conj)
+	}
+	if strings.HasPrefix(w[conj:], "لل") && len(w)-conj-len("لل") >= minStem {
+		add(conj + len("لل"))
+	}
+	if cutsOne(w[conj:], "ب", "ل", "ك") {
+		withArticle(conj + len("ب"))
+	}
+	return offs, n
+}
+
+// maxPackedForms is how many forms Token.offs holds: the distinct
+// offsets of و، ب and ال stripped (0, 2, 4, 6, 8).
+const maxPackedForms = 5
+
+// cutsOne reports whether cutOne would cut one of the (two-byte)
+// prefixes off w.
+func cutsOne(w string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) && len(w)-len(p) >= minStem && w[len(p):] != "ال" {
+			return true
+		}
+	}
+	return false
+}
+
+// isCliticLetter reports whether the two bytes are ا، و، ف، ب، ل or ك,
+// the first letters of every proclitic and of the article.
+func isCliticLetter(b string) bool {
+	switch b {
+	case "ا", "و", "ف", "ب", "ل", "ك":
+		return true
+	}
+	return false
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

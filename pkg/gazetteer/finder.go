@@ -95,25 +95,48 @@ const (
 )
 
 func (f *Finder) indexStarts() {
-	add := func(k string) { f.starts.Add(k, startsMention) }
+	f.Words(func(w string, mention, country bool) {
+		if mention {
+			f.starts.Add(w, startsMention)
+		}
+		if country {
+			f.starts.Add(w, namesCountry)
+		}
+	})
+}
+
+// Words calls fn with every word a place mention may start with
+// (mention: a name, relation or feature word without its clitics) and
+// every word that names a country (country), the two questions Find asks
+// of each word of a text: for a caller that asks them, with its own, of
+// one index of the text (FindIndexed).
+func (f *Finder) Words(fn func(word string, mention, country bool)) {
+	add := func(k string) { fn(k, true, false) }
 	f.names.Starts(add)
 	f.rels.Starts(add)
 	f.feats.Starts(add)
 	for k := range f.country.All() {
-		f.starts.Add(k, namesCountry)
+		fn(k, false, true)
 	}
 }
 
-// marks returns, per token, its bits of Finder.starts: one probe per form
-// for both questions.
-func (f *Finder) marks(tx *arabic.Text) []uint8 {
+// Marks answers, for token i, Words' two questions: whether a form of it
+// is a word a mention may start with, and one that names a country. A
+// yes that should be a no costs time only.
+type Marks func(i int) (mention, country bool)
+
+// Find returns the place mentions of tx in text order, each resolved with
+// the whole document as context.
+func (f *Finder) Find(tx *arabic.Text) []Mention {
 	ms := make([]uint8, len(tx.Tokens))
 	for i, t := range tx.Tokens {
 		if t.Kind == arabic.Word {
 			ms[i] = uint8(f.starts.Token(tx, i))
 		}
 	}
-	return ms
+	return f.FindIndexed(tx, func(i int) (bool, bool) {
+		return ms[i]&startsMention != 0, ms[i]&namesCountry != 0
+	})
 }
 
 // NewFinder compiles a finder over g with the place vocabulary of rulesFS
@@ -307,13 +330,12 @@ type raw struct {
 	foreign          string
 }
 
-// Find returns the place mentions of tx in text order, each resolved with
-// the whole document as context.
-func (f *Finder) Find(tx *arabic.Text) []Mention {
+// FindIndexed is Find for a caller that has indexed the words of tx with
+// those of Words, and answers for them through marks.
+func (f *Finder) FindIndexed(tx *arabic.Text, marks Marks) []Mention {
 	var rs []raw
-	marks := f.marks(tx)
 	for i := 0; i < len(tx.Tokens); {
-		if marks[i]&startsMention == 0 {
+		if mention, _ := marks(i); !mention || tx.Tokens[i].Kind != arabic.Word {
 			i++
 			continue
 		}
@@ -647,12 +669,12 @@ func hasArticle(w string, skip int) bool {
 // in Iraq and Syria and abroad is resolved in each part apart, the part in
 // the area exactly as if the places abroad were not there, and decide
 // chooses between the two.
-func (f *Finder) resolve(tx *arabic.Text, rs []raw, marks []uint8) []Mention {
+func (f *Finder) resolve(tx *arabic.Text, rs []raw, marks Marks) []Mention {
 	d := &docContext{rs: rs, tx: tx, votes: map[string]int{}, admin: map[string]map[int32]bool{},
 		first: make([]*Place, len(rs))}
 	// Country votes from words like العراق، السورية.
-	for i := range tx.Tokens {
-		if marks[i]&namesCountry == 0 {
+	for i, t := range tx.Tokens {
+		if _, country := marks(i); !country || t.Kind != arabic.Word {
 			continue
 		}
 		for k := range tx.NumForms(i) { // hashed once by the tokeniser

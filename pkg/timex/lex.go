@@ -38,13 +38,14 @@ func (d *doc) lexAt(i int) *lexeme {
 	return &d.lexemes[d.lexes[i]]
 }
 
-// lex looks every word of tx up in the vocabulary once.
-func (t *Tagger) lex(tx *arabic.Text) *doc {
+// lex looks every word of tx that mayStart a phrase up in the vocabulary
+// once.
+func (t *Tagger) lex(tx *arabic.Text, mayStart func(i int) bool) *doc {
 	// lexes is made with the first lexeme: a text without a date word
 	// (a storm of punctuation) costs nothing per token.
 	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexemes: make([]lexeme, 1, 8)}
 	for i, tok := range d.toks {
-		if tok.Kind != arabic.Word || t.starts.Token(tx, i) == 0 {
+		if tok.Kind != arabic.Word || !mayStart(i) {
 			continue
 		}
 		m, ok := t.trie.LongestAt(tx, i)

@@ -169,13 +169,26 @@ func New(rs rules.Set) (*Tagger, error) {
 		return nil, err
 	}
 	t := &Tagger{trie: trie}
-	trie.Starts(func(k string) { t.starts.Add(k, 1) })
+	t.Words(func(w string) { t.starts.Add(w, 1) })
 	return t, nil
 }
+
+// Words calls fn with every word a phrase of the date vocabulary starts
+// with (without its clitics): Find looks the words of a text up only
+// where a form of one stands, which a caller indexing the text for its
+// own tables too can tell FindIndexed.
+func (t *Tagger) Words(fn func(word string)) { t.trie.Starts(fn) }
 
 // Find returns the temporal expressions of tx in text order, resolved
 // against published (YYYY-MM-DD, or "" when unknown).
 func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
+	return t.FindIndexed(tx, published, func(i int) bool { return t.starts.Token(tx, i) != 0 })
+}
+
+// FindIndexed is Find for a caller that has indexed the words of tx with
+// those of Words: mayStart(i) tells whether a form of token i is one (a
+// yes that should be a no costs time only).
+func (t *Tagger) FindIndexed(tx *arabic.Text, published string, mayStart func(i int) bool) []Expr {
 	var pub time.Time
 	hasPub := false
 	if published != "" {
@@ -183,9 +196,13 @@ func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
 			pub, hasPub = p, true
 		}
 	}
-	d := t.lex(tx)
+	d := t.lex(tx, mayStart)
 	var out []Expr
 	for i := 0; i < len(tx.Tokens); {
+		if !d.startable(i) { // most tokens: no parse built and copied
+			i++
+			continue
+		}
 		p, ok := d.parseAt(i)
 		if !ok {
 			i++

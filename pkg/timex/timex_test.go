@@ -385,3 +385,21 @@ func TestPublished(t *testing.T) {
 		assert.Equal(t, c.want != "", ok, c.in)
 	}
 }
+
+// FindIndexed with a yes for every token finds what Find does: a yes in
+// vain costs time, not an expression.
+func TestFindIndexedTakesASuperset(t *testing.T) {
+	tg := newTagger(t)
+	n := 0
+	tg.Words(func(string) { n++ })
+	assert.Greater(t, n, 50)
+	for _, text := range []string{
+		"أفاد المرصد السوري لحقوق الإنسان، صباح الاثنين، بمقتل 38 في ضربة جوية ليل الأحد الاثنين. وقالت الأمم المتحدة الأحد إن",
+		"قتل 3 مدنيين أمس و5 في 27 يناير 2021، وفي مطلع العام الماضي",
+	} {
+		tx := arabic.New(text)
+		all := tg.FindIndexed(tx, "2021-02-03", func(int) bool { return true })
+		require.NotEmpty(t, all, text)
+		assert.Equal(t, tg.Find(tx, "2021-02-03"), all, text)
+	}
+}

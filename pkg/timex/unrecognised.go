@@ -13,7 +13,7 @@ import (
 // outside an expression, with the
 // token on each side, normalised (so equal contexts count together).
 func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
-	d := t.lex(tx)
+	d := t.lex(tx, func(i int) bool { return t.starts.Token(tx, i) != 0 })
 	covered := make([]bool, len(tx.Tokens))
 	for _, e := range exprs {
 		for i := e.Tok0; i < e.Tok1 && i < len(covered); i++ {

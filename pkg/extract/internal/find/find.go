@@ -23,8 +23,8 @@ import (
 	"github.com/rasd-monitor/rasd/rules"
 )
 
-// table is a bit set of the token tries the finders compile (nine: two
-// bytes a token in the Index).
+// table is a bit set of the tables the finders look tokens up in
+// (twelve: two bytes a token in the Index).
 type table uint16
 
 // Index says, per token, which tries have a phrase that may start there:
@@ -50,7 +50,7 @@ func index(s *textmatch.Starts, tx *arabic.Text) Index {
 }
 
 // Finders is every finder of the pipeline, compiled together so that they
-// share one start index.
+// share one start index, places and dates included.
 type Finders struct {
 	starts   textmatch.Starts
 	cues     *Cues
@@ -109,6 +109,15 @@ func New(rs rules.Set, g *gazetteer.Gazetteer, opts Options) (*Finders, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	f.places.Words(func(w string, mention, country bool) {
+		if mention {
+			f.starts.Add(w, uint32(tPlaces))
+		}
+		if country {
+			f.starts.Add(w, uint32(tCountry))
+		}
+	})
+	f.dates.Words(func(w string) { f.starts.Add(w, uint32(tDates)) })
 	mark(&f.starts, &f.cues.trie, tCues)
 	mark(&f.starts, &f.triggers.trie, tTriggers)
 	mark(&f.starts, &f.actors.trie, tActors)
@@ -128,6 +137,9 @@ const (
 	tCasCues
 	tCasNouns
 	tCasAfter
+	tPlaces  // a place mention may start (gazetteer.Finder.Words)
+	tCountry // the word names a country (idem)
+	tDates   // a date phrase may start (timex.Tagger.Words)
 )
 
 // Find runs every finder over t, in the order their inputs need: cues
@@ -153,8 +165,11 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	l.Places = f.places.Find(t.Text)
-	l.Dates = datesOf(f.dates.Find(t.Text, published), t, l)
+	// Places and dates ask the same index which tokens to read.
+	l.Places = f.places.FindIndexed(t.Text, func(i int) (bool, bool) {
+		return ix[i]&tPlaces != 0, ix[i]&tCountry != 0
+	})
+	l.Dates = datesOf(f.dates.FindIndexed(t.Text, published, func(i int) bool { return ix[i]&tDates != 0 }), t, l)
 	l.ArmedGroup = mainArmedGroup(l.Actors)
 	return l, ctx.Err()
 }
