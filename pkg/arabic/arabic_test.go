@@ -2,7 +2,6 @@ package arabic
 
 import (
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,16 +41,23 @@ func TestTokensMapToOriginal(t *testing.T) {
 	assert.Equal(t, "ثار", tx.Word(6))
 }
 
-func TestSrcIsMonotonicAndTotal(t *testing.T) {
+func TestTokensLieInTheText(t *testing.T) {
 	for _, s := range []string{"", "\xff\xfeabc", "ﷺ ﻻ الله", "a\u200b\u200bb"} {
 		tx := New(s)
-		require.Len(t, tx.Src, utf8.RuneCountInString(tx.Norm))
-		for i := 1; i < len(tx.Src); i++ {
-			assert.LessOrEqual(t, tx.Src[i-1], tx.Src[i])
-		}
 		for _, tok := range tx.Tokens {
 			assert.True(t, 0 <= tok.Start && tok.Start < tok.End && int(tok.End) <= tx.Len(), "%q: token %+v", s, tok)
 		}
+	}
+}
+
+// StartAfter finds the original code point of a clitic-stripped word's
+// first letter across harakat and tatweel.
+func TestStartAfter(t *testing.T) {
+	tx := New("قال: وَبِـالحسكة")
+	require.Equal(t, "وبالحسكه", tx.Word(2))
+	tok := tx.Tokens[2]
+	for skip, want := range []string{"وَبِـالحسكة", "بِـالحسكة", "الحسكة", "لحسكة"} {
+		assert.Equal(t, want, tx.Slice(tx.StartAfter(tok, skip), int(tok.End)), "skip %d", skip)
 	}
 }
 

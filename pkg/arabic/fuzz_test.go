@@ -38,22 +38,15 @@ func FuzzNewMatchesReference(f *testing.F) {
 		if a, all := got.Letters(); [2]int{a, all} != lettersOf(s) {
 			t.Fatalf("Letters %d of %d, Letters(s) %v", a, all, lettersOf(s))
 		}
-		if len(got.Src) != len(want.Src) {
-			t.Fatalf("Src has %d entries, reference %d", len(got.Src), len(want.Src))
-		}
-		for i := range got.Src {
-			if got.Src[i] != want.Src[i] {
-				t.Fatalf("Src[%d] = %d, reference %d", i, got.Src[i], want.Src[i])
-			}
-		}
 		if len(got.Tokens) != len(want.Tokens) {
 			t.Fatalf("%d tokens, reference %d: %+v", len(got.Tokens), len(want.Tokens), want.Tokens)
 		}
 		for i, tok := range got.Tokens {
 			w := want.Tokens[i]
-			if got.Word(i) != w.Text || tok.Kind != w.Kind || int(tok.Start) != w.Start || int(tok.End) != w.End || int(tok.NormStart) != w.NormStart {
+			if got.Word(i) != w.Text || tok.Kind != w.Kind || int(tok.Start) != w.Start || int(tok.End) != w.End {
 				t.Fatalf("token %d: %q %+v, reference %+v", i, got.Word(i), tok, w)
 			}
+			startsAfterAsReference(t, got, i, want, w)
 			forms := w.Forms
 			if forms == nil {
 				forms = []string{w.Text}
@@ -73,9 +66,21 @@ func FuzzNewMatchesReference(f *testing.F) {
 	})
 }
 
-// FuzzNew checks the offset map on arbitrary input: every normalised code
-// point maps back to an original one, in order (monotonic), and every
-// token's span lies within the original text and covers its own text.
+// startsAfterAsReference checks StartAfter at every code point of token i
+// against the reference's offset map, which kept the original code point
+// of every normalised one.
+func startsAfterAsReference(t *testing.T, got *Text, i int, want *refText, w refToken) {
+	t.Helper()
+	for skip := range utf8.RuneCountInString(w.Text) {
+		if a, b := got.StartAfter(got.Tokens[i], skip), int(want.Src[w.NormStart+skip]); a != b {
+			t.Fatalf("token %d %q: StartAfter(%d) = %d, reference %d", i, w.Text, skip, a, b)
+		}
+	}
+}
+
+// FuzzNew checks the offsets on arbitrary input: every token's span lies
+// within the original text, in order, and StartAfter moves through it
+// without going back.
 func FuzzNew(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
@@ -85,24 +90,18 @@ func FuzzNew(f *testing.F) {
 		if tx.Len() != utf8.RuneCountInString(s) {
 			t.Fatalf("Len %d, text %d code points", tx.Len(), utf8.RuneCountInString(s))
 		}
-		if len(tx.Src) != utf8.RuneCountInString(tx.Norm) {
-			t.Fatalf("Src has %d entries for %d normalised code points", len(tx.Src), utf8.RuneCountInString(tx.Norm))
-		}
-		for i, src := range tx.Src {
-			if src < 0 || int(src) >= tx.Len() {
-				t.Fatalf("Src[%d] = %d outside the %d original code points", i, src, tx.Len())
-			}
-			if i > 0 && src < tx.Src[i-1] {
-				t.Fatalf("Src not monotonic at %d: %d after %d", i, src, tx.Src[i-1])
-			}
-		}
 		prevEnd := 0
 		for i, tok := range tx.Tokens {
 			if int(tok.Start) < prevEnd || tok.Start >= tok.End || int(tok.End) > tx.Len() {
 				t.Fatalf("token %d %+v: span out of order or outside [%d,%d]", i, tok, prevEnd, tx.Len())
 			}
-			if tok.NormStart < 0 || int(tok.NormStart) >= len(tx.Src) || tx.Src[tok.NormStart] != tok.Start {
-				t.Fatalf("token %d: NormStart %d does not map to Start %d", i, tok.NormStart, tok.Start)
+			prev := int(tok.Start)
+			for skip := range utf8.RuneCountInString(tx.Word(i)) {
+				a := tx.StartAfter(tok, skip)
+				if a < prev || a >= int(tok.End) {
+					t.Fatalf("token %d %+v: StartAfter(%d) = %d, after %d", i, tok, skip, a, prev)
+				}
+				prev = a
 			}
 			if tx.Word(i) == "" {
 				t.Fatalf("token %d has no text", i)
@@ -120,19 +119,15 @@ func matchesReference(t *testing.T, s string) {
 	if a, all := got.Letters(); [2]int{a, all} != lettersOf(s) {
 		t.Fatalf("%q: Letters %d of %d, Letters(s) %v", s, a, all, lettersOf(s))
 	}
-	if got.Norm != string(want.Norm) || len(got.Tokens) != len(want.Tokens) || len(got.Src) != len(want.Src) {
+	if got.Norm != string(want.Norm) || len(got.Tokens) != len(want.Tokens) {
 		t.Fatalf("%q: Norm %q with %d tokens, reference %q with %d", s, got.Norm, len(got.Tokens), string(want.Norm), len(want.Tokens))
-	}
-	for i := range got.Src {
-		if got.Src[i] != want.Src[i] {
-			t.Fatalf("%q: Src[%d] = %d, reference %d", s, i, got.Src[i], want.Src[i])
-		}
 	}
 	for i, tok := range got.Tokens {
 		w := want.Tokens[i]
-		if got.Word(i) != w.Text || tok.Kind != w.Kind || int(tok.Start) != w.Start || int(tok.End) != w.End || int(tok.NormStart) != w.NormStart {
+		if got.Word(i) != w.Text || tok.Kind != w.Kind || int(tok.Start) != w.Start || int(tok.End) != w.End {
 			t.Fatalf("%q: token %d: %q %+v, reference %+v", s, i, got.Word(i), tok, w)
 		}
+		startsAfterAsReference(t, got, i, want, w)
 		if w.Kind == Word && got.NumForms(i) != len(w.Forms) {
 			t.Fatalf("%q: token %d: %d forms, reference %q", s, i, got.NumForms(i), w.Forms)
 		}

@@ -21,21 +21,20 @@ import (
 
 // Text is a document's text with its normalised copy and tokens.
 //
-// Memory: tokens take 28 bytes, at most one per code point of s; a word
-// takes 8 more per clitic form; the normalised copy and its offsets take
-// 5 bytes a code point, which NFKC may make ten times as many as the
-// ligatures it expands. The buffers grow to what the rest of the text
-// needs at the density read so far (reserve), so that each is allocated
-// a bounded number of times its final size whatever the text:
-// TestMemoryBound holds New to MaxBytesPerByte.
+// Memory: a token takes 24 bytes, and there is at most one per code
+// point of the text; a word takes 8 more per clitic form (at most 5);
+// the normalised copy is about as long as the text, up to ten times
+// where NFKC expands ligatures (twice: the buffer and the string). Offsets
+// are kept per token, not per code point, with the byte offset of every
+// 64th code point of the text. The buffers grow to what the rest of the
+// text needs at the density read so far (reserve), so that each is
+// allocated about once at its final size: a storm of dots costs about 30
+// bytes a byte (TestMemoryBound in package extract).
 type Text struct {
 	// Orig is the text as given.
 	Orig string
 	// Norm is the normalised copy; Token.NormOff and NormEnd index it.
 	Norm string
-	// Src maps each code point of Norm, in order, to the original code
-	// point it came from.
-	Src []int32
 	// Tokens are the words, numbers, punctuation marks and line breaks of
 	// Norm, in order.
 	Tokens []Token
@@ -75,13 +74,12 @@ func New(s string) *Text {
 // them again. Nothing of the previous text may be in use but its Norm
 // and the strings taken from it, which Reset leaves alone.
 func (t *Text) Reset(s string) {
-	*t = Text{Orig: s, valid: true, Src: t.Src[:0], Tokens: t.Tokens[:0], hashes: t.hashes[:0],
+	*t = Text{Orig: s, valid: true, Tokens: t.Tokens[:0], hashes: t.hashes[:0],
 		marks: t.marks[:0], normBuf: t.normBuf[:0]}
-	b := builder{t: t, lastWord: -1, total: len(s)}
+	b := builder{t: t, lastWord: -1, sepOff: -1, total: len(s)}
 	// Arabic takes two bytes a letter and a word about six code points;
 	// reserve grows the buffers if the text is denser.
 	b.norm = room(t.normBuf, len(s)+8)
-	b.src = room(t.Src, len(s)*5/8+8)
 	b.toks = room(t.Tokens, len(s)/8+4)
 	t.marks = room(t.marks, len(s)/markEvery+1)
 	var o int32 // the original code point being read
@@ -97,7 +95,6 @@ func (t *Text) Reset(s string) {
 			if cls := class(e >> 8 & 0x7F); cls == cSkip && b.open != Number {
 				// The common case, inline: a space ends a word.
 				b.norm = append(b.norm, byte(e))
-				b.src = append(b.src, o)
 				b.open = 0
 			} else {
 				b.emit(rune(e&0xFF), cls, o)
@@ -120,7 +117,6 @@ func (t *Text) Reset(s string) {
 				// The common case, inline: a letter (two bytes, in the
 				// block) goes on with the word being read.
 				b.norm = append(b.norm, byte(0xC0|out>>6), byte(0x80|out&0x3F))
-				b.src = append(b.src, o)
 				tok := &b.toks[len(b.toks)-1]
 				tok.NormEnd, tok.End = int32(len(b.norm)), o+1
 			default:
@@ -148,7 +144,7 @@ func (t *Text) Reset(s string) {
 	}
 	b.finish()
 	t.n = int(o)
-	t.normBuf, t.Src, t.Tokens = b.norm, b.src, b.toks
+	t.normBuf, t.Tokens = b.norm, b.toks
 }
 
 // Letters counts the letters of the original text, and how many of them

@@ -7,7 +7,9 @@ import (
 	"go/format"
 	"os"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -112,4 +114,23 @@ func TestTables(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("tables.go is stale: run go test ./pkg/arabic -run TestTables -update")
 	}
+}
+
+// A presentation form that expands to more than one code point expands to
+// letters of one word: a token never starts inside an expansion, which
+// StartAfter relies on when it reads a token's code points again.
+func TestExpansionsAreOneWord(t *testing.T) {
+	n := 0
+	for i, out := range presentationTable {
+		if utf8.RuneCountInString(out) < 2 {
+			continue
+		}
+		n++
+		for _, r := range out {
+			if classOf(r) != cWord {
+				t.Errorf("entry %d, %q: %U is not a letter", i, out, r)
+			}
+		}
+	}
+	assert.Greater(t, n, 100, "ligatures expand")
 }

@@ -19,13 +19,10 @@ const (
 
 // Token is one word, number, punctuation mark or line break of the
 // normalised text: offsets into the Text it belongs to, which holds its
-// text (Text.Word) and its clitic forms (Text.Form). 28 bytes.
+// text (Text.Word) and its clitic forms (Text.Form). 24 bytes.
 type Token struct {
 	// Start and End are code-point offsets into the original text.
 	Start, End int32
-	// NormStart is the offset of the token's first code point in
-	// Text.Norm, in code points (the index of Text.Src).
-	NormStart int32
 	// NormOff and NormEnd are the token's bytes in Text.Norm.
 	NormOff, NormEnd int32
 	// form indexes the hash of a word's first form in Text.hashes; other
@@ -112,15 +109,13 @@ func classOf(r rune) class {
 type builder struct {
 	t    *Text
 	norm []byte
-	src  []int32
 	toks []Token
 	// open is Word or Number while one is being read (the last token),
 	// else 0.
 	open Kind
-	// sep is the normalised code point of a . or , read after a number's
+	// sepOff is the offset in Norm of a . or , read after a number's
 	// digits: part of the number if a digit follows, else a token of its
-	// own; -1 when there is none.
-	sep            int32
+	// own; -1 when there is none. sepSrc is its original code point.
 	sepOff, sepSrc int32
 	// lastWord is the last word token: harakat and tatweel right after
 	// it were dropped from Norm but belong to the word the user sees, so
@@ -142,9 +137,6 @@ func (b *builder) reserve(done int) {
 		// tokens to come than bytes left.
 		b.toks = grow(b.toks, n+1, done, b.total, len(b.toks)+b.total-done+1)
 	}
-	if cap(b.src)-len(b.src) < n {
-		b.src = grow(b.src, n, done, b.total, 0)
-	}
 	if bytes := min(4*n, b.total-done); cap(b.norm)-len(b.norm) < bytes {
 		b.norm = grow(b.norm, bytes, done, b.total, 0)
 	}
@@ -159,9 +151,6 @@ const maxExpansion = 18
 func (b *builder) reserveExpansion(done int) {
 	if bytes := 3*maxExpansion + min(4*markEvery, b.total-done); cap(b.norm)-len(b.norm) < bytes {
 		b.norm = grow(b.norm, bytes, done, b.total, 0)
-	}
-	if cap(b.src)-len(b.src) < maxExpansion+markEvery {
-		b.src = grow(b.src, maxExpansion+markEvery, done, b.total, 0)
 	}
 }
 
@@ -197,13 +186,12 @@ func room[T any](buf []T, n int) []T {
 // emit writes one normalised code point, which came from original code
 // point o, and tokenises it.
 func (b *builder) emit(r rune, cls class, o int32) {
-	k, off := int32(len(b.src)), int32(len(b.norm))
+	off := int32(len(b.norm))
 	if r < utf8.RuneSelf {
 		b.norm = append(b.norm, byte(r))
 	} else {
 		b.norm = utf8.AppendRune(b.norm, r)
 	}
-	b.src = append(b.src, o)
 	end := int32(len(b.norm))
 	switch b.open {
 	case Word:
@@ -217,40 +205,40 @@ func (b *builder) emit(r rune, cls class, o int32) {
 		if cls == cDigit {
 			tok := &b.toks[len(b.toks)-1]
 			tok.NormEnd, tok.End = end, o+1
-			b.sep = -1
+			b.sepOff = -1
 			return
 		}
-		if b.sep < 0 && (r == '.' || r == ',') {
-			b.sep, b.sepOff, b.sepSrc = k, off, o
+		if b.sepOff < 0 && (r == '.' || r == ',') {
+			b.sepOff, b.sepSrc = off, o
 			return
 		}
 		b.closeNumber()
 	}
 	switch cls {
 	case cNewline:
-		b.push(Newline, k, off, end, o)
+		b.push(Newline, off, end, o)
 	case cPunct:
-		b.push(Punct, k, off, end, o)
+		b.push(Punct, off, end, o)
 	case cDigit:
-		b.push(Number, k, off, end, o)
-		b.open, b.sep = Number, -1
+		b.push(Number, off, end, o)
+		b.open, b.sepOff = Number, -1
 	case cWord:
-		b.push(Word, k, off, end, o)
+		b.push(Word, off, end, o)
 		b.open, b.lastWord = Word, len(b.toks)-1
 	}
 }
 
-func (b *builder) push(kind Kind, k, off, end, o int32) {
-	b.toks = append(b.toks, Token{Kind: kind, Start: o, End: o + 1, NormStart: k, NormOff: off, NormEnd: end})
+func (b *builder) push(kind Kind, off, end, o int32) {
+	b.toks = append(b.toks, Token{Kind: kind, Start: o, End: o + 1, NormOff: off, NormEnd: end})
 }
 
 // closeNumber ends the number being read; a separator after it with no
 // digit behind is punctuation.
 func (b *builder) closeNumber() {
 	b.open = 0
-	if b.sep >= 0 {
-		b.push(Punct, b.sep, b.sepOff, b.sepOff+1, b.sepSrc)
-		b.sep = -1
+	if b.sepOff >= 0 {
+		b.push(Punct, b.sepOff, b.sepOff+1, b.sepSrc)
+		b.sepOff = -1
 	}
 }
 
@@ -387,12 +375,44 @@ func IsArabicWord(w string) bool {
 
 // StartAfter returns the original offset of token tok's code point skip
 // places into its normalised text: the span of a word without the clitics
-// a match stripped from it.
+// a match stripped from it. It reads the original code points from the
+// token's start again (a few: clitics are at most four letters) rather
+// than keep an offset for every normalised code point.
 func (t *Text) StartAfter(tok Token, skip int) int {
+	o := int(tok.Start)
 	if skip <= 0 {
-		return int(tok.Start)
+		return o
 	}
-	return int(t.Src[int(tok.NormStart)+skip])
+	// A token starts at the first code point an original one gives
+	// (TestTables: an expansion is one word).
+	for b := t.byteAt(o); o < t.n-1; o++ {
+		r, size := utf8.DecodeRuneInString(t.Orig[b:])
+		if n := normLen(r); skip < n {
+			break
+		} else {
+			skip -= n
+		}
+		b += size
+	}
+	return o
+}
+
+// normLen is how many code points the normalised form of r has.
+func normLen(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		return 1
+	case r >= 0x600 && r <= 0x6FF:
+		if arabicTable[r-0x600]&0xFFFF != 0 {
+			return 1
+		}
+		return 0
+	case isPresentationForm(r):
+		return utf8.RuneCountInString(presentationTable[presentationIndex(r)])
+	}
+	n := 0
+	normalizeRune(r, func(rune) { n++ })
+	return n
 }
 
 // Span returns the original span of tokens [i, j), starting skip code

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
@@ -344,7 +345,7 @@ func (f *Finder) FindIndexed(tx *arabic.Text, marks Marks) []Mention {
 			i = next
 			continue
 		}
-		rs = append(rs, r)
+		rs = grow.Append(rs, r)
 		i = r.end
 		// Lists after "between" or a plural cue: بين قرى الطالعة وأم الكرامي.
 		for r.rel == model.Between || (r.cue != nil && r.cue.plural) {
@@ -352,7 +353,7 @@ func (f *Finder) FindIndexed(tx *arabic.Text, marks Marks) []Mention {
 			if !ok {
 				break
 			}
-			rs = append(rs, r2)
+			rs = grow.Append(rs, r2)
 			i = r2.end
 			if r.cue == nil || !r.cue.plural {
 				break // بين X وY: two items

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 )
 
@@ -62,7 +63,7 @@ func (t *Tagger) lex(tx *arabic.Text, mayStart func(i int) bool) *doc {
 			d.lexes = make([]int32, len(tx.Tokens)+1)
 		}
 		d.lexes[i] = int32(len(d.lexemes))
-		d.lexemes = append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
+		d.lexemes = grow.Append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
 	}
 	return d
 }

@@ -31,6 +31,7 @@ package timex
 import (
 	"time"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
@@ -216,7 +217,7 @@ func (t *Tagger) FindIndexed(tx *arabic.Text, published string, mayStart func(i 
 			e.Date.Span = &model.Span{start, end}
 			e.Dateline = e.Kind == KindDate && p.year > 0 && d.fillsLine(p.s, p.e)
 			e.Reporting = !e.Dateline && d.reporting(p.s, p.e)
-			out = append(out, e)
+			out = grow.Append(out, e)
 		}
 		i = p.e
 	}

@@ -3,6 +3,7 @@ package find
 import (
 	"strings"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -192,7 +193,7 @@ func findAll[V any](tr *textmatch.Trie[V], tx *arabic.Text, ix Index, bit table)
 			continue
 		}
 		if m, ok := tr.LongestAt(tx, i); ok {
-			out = append(out, m)
+			out = grow.Append(out, m)
 			i = m.End - 1
 		}
 	}

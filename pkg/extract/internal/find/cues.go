@@ -3,6 +3,7 @@ package find
 import (
 	"fmt"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
@@ -159,7 +160,7 @@ func (c *Cues) Find(t *segment.Text, ix Index) []Cue {
 					}
 				}
 				if !dup {
-					out = append(out, h)
+					out = grow.Append(out, h)
 				}
 			}
 			return true

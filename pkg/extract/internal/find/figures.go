@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -397,9 +398,9 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		}
 		fig, ok := f.Parse(tx, i)
 		if ok && fig.Tok1 <= c1 {
-			*figs = append(*figs, fig)
+			*figs = grow.Append(*figs, fig)
 			if cs, ok := f.casualtyAt(tx, l, fig, c0, c1, out[first:]); ok {
-				out = append(out, cs)
+				out = grow.Append(out, cs)
 				i = cs.Tok1 - 1
 				continue
 			}
@@ -409,7 +410,7 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		// A casualty word in itself: أسفر عن مقتله.
 		if m, ok := f.selfs.LongestAt(tx, i); ok && m.End <= c1 {
 			n := m.Vals[0].count
-			out = append(out, Casualty{Kind: m.Vals[0].kind, Fig: Figure{Tok0: i, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: i, Tok1: m.End})
+			out = grow.Append(out, Casualty{Kind: m.Vals[0].kind, Fig: Figure{Tok0: i, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: i, Tok1: m.End})
 			i = m.End - 1
 			continue
 		}
@@ -417,7 +418,7 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		if cs, ok := f.nounCount(tx, i, c1); ok && cs.Kind == "" && cs.Tok1 < c1 {
 			if m, ok := f.after.LongestAt(tx, cs.Tok1); ok && m.Skip == 0 {
 				cs.Kind = m.Vals[0].kind
-				out = append(out, cs)
+				out = grow.Append(out, cs)
 				i = cs.Tok1 - 1
 				continue
 			}
@@ -435,7 +436,7 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 			cs.Kind = m.Vals[0].kind
 			if cs.Fig.Count > 0 {
 				cs.Tok0 = i
-				out = append(out, cs)
+				out = grow.Append(out, cs)
 				i = cs.Tok1 - 1
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/pattern"
@@ -59,16 +60,20 @@ func (f *Operations) Find(ctx context.Context, t *segment.Text, l *Layers) ([]Op
 		for end < len(t.Tokens) && t.Tokens[end].Kind != arabic.Newline && end < cl.Tok1+8 {
 			end++
 		}
-		ms, base, err := matchTokens(f.name, t, cl.Tok0, end)
+		ms, err := matchTokens(f.name, t, cl.Tok0, end)
 		if err != nil {
 			return nil, err
 		}
+		var starts []int
 		for _, m := range ms {
 			g, ok := m.Groups["name"]
 			if !ok {
 				continue
 			}
-			a, b := tokensOf(t, base+g[0], base+g[1])
+			if starts == nil {
+				starts = runeStarts(t, cl.Tok0, end)
+			}
+			a, b := tokensOf(starts, cl.Tok0, g[0], g[1])
 			if a >= b {
 				continue
 			}
@@ -92,22 +97,34 @@ func dedupOps(ops []Operation) []Operation {
 }
 
 // matchTokens runs p over the normalised runes of tokens [a, b); matches
-// are rune offsets from base in t.Norm.
-func matchTokens(p *pattern.Pattern, t *segment.Text, a, b int) ([]pattern.Match, int, error) {
+// are rune offsets from token a's start.
+func matchTokens(p *pattern.Pattern, t *segment.Text, a, b int) ([]pattern.Match, error) {
 	first, last := t.Tokens[a], t.Tokens[b-1]
-	ms, err := p.FindAll([]rune(t.Norm[first.NormOff:last.NormEnd]))
-	return ms, int(first.NormStart), err
+	return p.FindAll([]rune(t.Norm[first.NormOff:last.NormEnd]))
 }
 
-// tokensOf returns the tokens [i, j) lying inside normalised runes [s, e).
-func tokensOf(t *segment.Text, s, e int) (int, int) {
-	toks := t.Tokens
-	i := sort.Search(len(toks), func(k int) bool { return int(toks[k].NormStart) >= s })
+// runeStarts returns the rune offset of each token of [a, b) from token
+// a's start, in t.Norm.
+func runeStarts(t *segment.Text, a, b int) []int {
+	starts := make([]int, b-a)
+	n, off := 0, t.Tokens[a].NormOff
+	for k := a; k < b; k++ {
+		n += utf8.RuneCountInString(t.Norm[off:t.Tokens[k].NormOff])
+		off = t.Tokens[k].NormOff
+		starts[k-a] = n
+	}
+	return starts
+}
+
+// tokensOf returns the tokens [i, j) lying inside normalised runes [s, e)
+// of the tokens from a on whose rune offsets are starts.
+func tokensOf(starts []int, a, s, e int) (int, int) {
+	i := sort.SearchInts(starts, s)
 	j := i
-	for j < len(toks) && int(toks[j].NormStart) < e {
+	for j < len(starts) && starts[j] < e {
 		j++
 	}
-	return i, j
+	return a + i, a + j
 }
 
 // cleanName drops tatweel and harakat from a name taken from the text, so

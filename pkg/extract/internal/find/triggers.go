@@ -3,6 +3,7 @@ package find
 import (
 	"strings"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -127,7 +128,7 @@ func (f *Triggers) Find(t *segment.Text, ix Index) []Trigger {
 		d := m.Vals[0]
 		// The article shows in the token's text; the match stripped it.
 		first := stemOf(tx.Word(i), m.Skip)
-		out = append(out, Trigger{Tok0: m.Start, Tok1: m.End, Kind: d.kind, Flags: d.flags, Line: d.line,
+		out = grow.Append(out, Trigger{Tok0: m.Start, Tok1: m.End, Kind: d.kind, Flags: d.flags, Line: d.line,
 			Definite: arabic.HasArticle(first)})
 		i = m.End - 1
 	}

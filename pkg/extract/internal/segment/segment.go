@@ -115,7 +115,10 @@ const checkEvery = 1 << 14
 // title is given apart, so its first line is body text. It stops with ctx's
 // error when ctx ends.
 func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool) (*Text, error) {
-	t := &Text{Text: tx}
+	// Sized once: a text of thousands of one-word sentences (a storm of
+	// "ب.") grew them through append at five times their size.
+	n := countClauses(tx)
+	t := &Text{Text: tx, Clauses: make([]Clause, 0, n), Sents: make([]Sentence, 0, n)}
 	toks := tx.Tokens
 	para := 0
 	first := true
@@ -138,6 +141,37 @@ func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool)
 		start = end + 1
 	}
 	return t, nil
+}
+
+// countClauses counts the clauses appendSentences makes: a run of tokens
+// holding a word, ended by a clause or sentence mark or a line's end.
+// Every sentence has a clause, so it bounds the sentences too.
+func countClauses(tx *arabic.Text) int {
+	n, words := 0, 0
+	for i, tk := range tx.Tokens {
+		switch tk.Kind {
+		case arabic.Word:
+			words++
+			continue
+		case arabic.Newline:
+		case arabic.Punct:
+			switch tx.Word(i) {
+			case "،", "؛", ",", ";", ".", "!", "?", "؟":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		if words > 0 {
+			n++
+		}
+		words = 0
+	}
+	if words > 0 {
+		n++
+	}
+	return n
 }
 
 func hasMoreWords(toks []arabic.Token, from int) bool {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -62,4 +63,21 @@ func TestBoilerplateFilter(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, len(s.lines), "the rules' own lines are boilerplate")
+}
+
+// countClauses, which sizes the clauses and sentences, counts the clauses
+// Segment makes, and bounds its sentences.
+func TestCountClauses(t *testing.T) {
+	s, err := New(rules.Open(nil, ""))
+	require.NoError(t, err)
+	for _, text := range []string{
+		"", "...", "قتل 3 مدنيين، وأصيب 5. وقال «إن الهجوم. وقع» أمس!\nعنوان\n\nب.ب.ب،،ب",
+		strings.Repeat("ب. ", 100), "ب\nب\n", "«قال: نعم، لا.» ثم؟ ثم",
+	} {
+		tx := arabic.New(text)
+		st, err := s.Segment(context.Background(), tx, false)
+		require.NoError(t, err)
+		assert.Equal(t, len(st.Clauses), countClauses(tx), "%q", text)
+		assert.LessOrEqual(t, len(st.Sents), countClauses(tx), "%q", text)
+	}
 }
