@@ -359,10 +359,6 @@ func isCliticLetter(b string) bool {
 	return false
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func isWordRune(r rune) bool { return classOf(r) == cWord }
-
 // IsArabicWord reports whether w is made of Arabic letters.
 func IsArabicWord(w string) bool {
 	for _, r := range w {
