@@ -117,3 +117,15 @@ func TestSliceOfInvalidUTF8(t *testing.T) {
 	assert.Equal(t, "\uFFFD\uFFFD", tx.Slice(1, 3))
 	assert.Equal(t, string([]rune(s)), tx.Slice(0, 4))
 }
+
+// suffixHashes gives Hash of every suffix at an even offset, words of odd
+// and even length alike.
+func TestSuffixHashes(t *testing.T) {
+	for _, w := range []string{"a", "ab", "abc", "وبالحسكه", "وبالحسكهx", "و", "ولل"} {
+		out := make([]uint64, 9)
+		suffixHashes(w, out)
+		for o := 0; o < len(out) && o < len(w); o += 2 {
+			assert.Equal(t, Hash(w[o:]), out[o], "%q at %d", w, o)
+		}
+	}
+}

@@ -20,13 +20,26 @@ const hashMul = 0x9E3779B97F4A7C15
 // and ال stripped, four two-byte letters.
 const maxFormOffset = 8
 
-// suffixHashes sets out[o] to Hash(w[o:]) for every o < len(out) (and
-// o < len(w)) in one backward pass over w: a word's forms are its
-// suffixes, so all their hashes cost one walk over its bytes.
+// suffixHashes sets out[o] to Hash(w[o:]) for every even o < len(out)
+// (and o < len(w)) in one backward pass over w: a word's forms are its
+// suffixes, at even offsets (clitics are two-byte letters), so all their
+// hashes cost one walk over its bytes, two at a time:
+// h(i) = h(i+2)·m² + w[i+1]·m + w[i], one multiplication on the chain
+// for every two bytes.
 func suffixHashes(w string, out []uint64) {
+	m := uint64(hashMul)
+	m2 := m * m // wraps, as the one-byte steps do
 	var h uint64
-	for i := len(w) - 1; i >= 0; i-- {
-		h = h*hashMul + uint64(w[i])
+	i := len(w) - 2
+	if len(w)%2 == 1 {
+		h = uint64(w[len(w)-1])
+		i = len(w) - 3
+		if len(w)-1 < len(out) {
+			out[len(w)-1] = finalize(h, 1)
+		}
+	}
+	for ; i >= 0; i -= 2 {
+		h = h*m2 + uint64(w[i+1])*m + uint64(w[i])
 		if i < len(out) {
 			out[i] = finalize(h, len(w)-i)
 		}

@@ -297,41 +297,51 @@ func (b *builder) finish() {
 // building their strings. A word that does not open with a clitic's
 // letter (ا و ف ب ل ك), or is too short to lose one, is its only form.
 func formOffsets(w string) (offs uint16, n int) {
-	n = 1
 	if len(w) < 2*len("و") || !isCliticLetter(w[:2]) {
 		return 0, 1
 	}
-	add := func(off int) {
-		for k := 0; k < n; k++ {
-			if int(offs>>(3*k)&7)*2 == off {
-				return
-			}
-		}
-		if n < maxPackedForms {
-			offs |= uint16(off/2) << (3 * n)
-			n++
-		}
-	}
-	// The word itself is form 0, at offset 0.
-	withArticle := func(off int) {
-		add(off)
-		if strings.HasPrefix(w[off:], "ال") && len(w)-off-len("ال") >= minStem {
-			add(off + len("ال"))
-		}
-	}
-	withArticle(0)
+	// The word itself is form 0, at offset 0; then as Forms adds them.
+	var f forms
+	f.withArticle(w, 0)
 	conj := 0
 	if cutsOne(w, "و", "ف") {
 		conj = len("و")
-		withArticle(conj)
+		f.withArticle(w, conj)
 	}
 	if strings.HasPrefix(w[conj:], "لل") && len(w)-conj-len("لل") >= minStem {
-		add(conj + len("لل"))
+		f.add(conj + len("لل"))
 	}
 	if cutsOne(w[conj:], "ب", "ل", "ك") {
-		withArticle(conj + len("ب"))
+		f.withArticle(w, conj+len("ب"))
 	}
-	return offs, n
+	return f.offs, f.n
+}
+
+// forms gathers a word's form offsets for formOffsets.
+type forms struct {
+	offs uint16
+	n    int
+}
+
+func (f *forms) add(off int) {
+	for k := 0; k < f.n; k++ {
+		if int(f.offs>>(3*k)&7)*2 == off {
+			return
+		}
+	}
+	if f.n < maxPackedForms {
+		f.offs |= uint16(off/2) << (3 * f.n)
+		f.n++
+	}
+}
+
+// withArticle adds the form at off and, when it has the article, the
+// form without it.
+func (f *forms) withArticle(w string, off int) {
+	f.add(off)
+	if strings.HasPrefix(w[off:], "ال") && len(w)-off-len("ال") >= minStem {
+		f.add(off + len("ال"))
+	}
 }
 
 // maxPackedForms is how many forms Token.offs holds: the distinct

@@ -370,18 +370,23 @@ func (f *Finder) FindIndexed(tx *arabic.Text, marks Marks) []Mention {
 // mentionAt reads [relation] [feature word] name at token i. When there is
 // none it returns the token to continue from.
 func (f *Finder) mentionAt(tx *arabic.Text, i int) (raw, int, bool) {
-	if m, ok := f.names.LongestAt(tx, i); ok && m.Vals[0] == blocked {
-		return raw{}, m.End, false
+	// The name at i is asked for up to three times: read it once.
+	name, named := f.names.LongestAt(tx, i)
+	if named && name.Vals[0] == blocked {
+		return raw{}, name.End, false
 	}
 	r := raw{start: i, rel: model.In, group: -1}
 	j := i
-	if m, ok := f.rels.LongestAt(tx, i); ok && !f.abroadNameAt(tx, i, m.End) {
+	if m, ok := f.rels.LongestAt(tx, i); ok && !f.abroadName(name, named, m.End) {
 		r.rel, j, r.skip = m.Vals[0], m.End, m.Skip
 	}
 	if j >= len(tx.Tokens) || tx.Tokens[j].Kind != arabic.Word {
 		return raw{}, i + 1, false
 	}
-	a, aok := f.nameAt(tx, j, nil)
+	if j != i {
+		name, named = f.names.LongestAt(tx, j)
+	}
+	a, aok := f.nameMatched(tx, j, nil, name, named)
 	var b raw
 	bok := false
 	// A feature word is a cue only without the article: "محافظة كركوك",
@@ -425,11 +430,11 @@ func (f *Finder) mentionAt(tx *arabic.Text, i int) (raw, int, bool) {
 	return r, 0, true
 }
 
-// abroadNameAt reports whether a name of places abroad only starts at
-// token i and runs past end, where a relation word ends: "جنوب السودان",
-// "شمال سيناء" are South Sudan and North Sinai, not south of Sudan.
-func (f *Finder) abroadNameAt(tx *arabic.Text, i, end int) bool {
-	m, ok := f.names.LongestAt(tx, i)
+// abroadName reports whether m, the name at a token (ok: there is one),
+// is a name of places abroad only that runs past end, where a relation
+// word starting at the same token ends: "جنوب السودان", "شمال سيناء" are
+// South Sudan and North Sinai, not south of Sudan.
+func (f *Finder) abroadName(m textmatch.Match[int32], ok bool, end int) bool {
 	if !ok || m.End <= end || m.Skip > 0 {
 		return false
 	}
@@ -461,6 +466,12 @@ func (f *Finder) nameAt(tx *arabic.Text, j int, c *cue) (raw, bool) {
 		return raw{}, false
 	}
 	m, ok := f.names.LongestAt(tx, j)
+	return f.nameMatched(tx, j, c, m, ok)
+}
+
+// nameMatched is nameAt with the names trie's match at j, m (ok: there is
+// one), already read.
+func (f *Finder) nameMatched(tx *arabic.Text, j int, c *cue, m textmatch.Match[int32], ok bool) (raw, bool) {
 	if !ok || m.Vals[0] == blocked {
 		return raw{}, false
 	}

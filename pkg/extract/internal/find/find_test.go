@@ -161,3 +161,15 @@ func TestOperationNames(t *testing.T) {
 	}
 	assert.Empty(t, layersOf(t, f, "نفذت القوات عملية أمنية في الموصل.").Operations)
 }
+
+// CuesIn answers as within does.
+func TestCuesIn(t *testing.T) {
+	l := &Layers{Cues: []Cue{{Tok0: 1}, {Tok0: 3}, {Tok0: 3}, {Tok0: 4}, {Tok0: 9}}}
+	for a := -1; a <= 11; a++ {
+		for b := a; b <= 11; b++ {
+			want := within(l.Cues, func(c *Cue) int { return c.Tok0 }, a, b)
+			assert.Equal(t, want, l.CuesIn(a, b), "[%d,%d)", a, b)
+		}
+	}
+	assert.Empty(t, (&Layers{}).CuesIn(0, 5))
+}
