@@ -29,6 +29,9 @@ type doc struct {
 	// no date word: four bytes each, not a lexeme.
 	lexes   []int32
 	lexemes []lexeme
+	// starts are the tokens an expression may start at (startable), in
+	// order: numbers, date words and the fillers startable names.
+	starts []int32
 }
 
 // lexAt returns the lexeme of token i (empty for none).
@@ -44,28 +47,43 @@ func (d *doc) lexAt(i int) *lexeme {
 func (t *Tagger) lex(tx *arabic.Text, mayStart func(i int) bool) *doc {
 	// lexes is made with the first lexeme: a text without a date word
 	// (a storm of punctuation) costs nothing per token.
-	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexemes: make([]lexeme, 1, 8)}
+	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexemes: make([]lexeme, 1, len(tx.Tokens)/16+8)}
 	for i, tok := range d.toks {
-		if tok.Kind != arabic.Word || !mayStart(i) {
+		switch {
+		case tok.Kind == arabic.Number:
+			d.starts = grow.Append(d.starts, int32(i))
+			continue
+		case tok.Kind != arabic.Word:
+			continue
+		case !mayStart(i) || !d.lexWord(i):
+			if d.filler(i) {
+				d.starts = grow.Append(d.starts, int32(i))
+			}
 			continue
 		}
-		m, ok := t.trie.LongestAt(tx, i)
-		if !ok {
-			continue
-		}
-		// باب is "door", not ب + آب (August): a two-letter month name
-		// reads only without clitics (وفي، بعد stay prepositions).
-		w := tx.Word(i)
-		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(w)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
-			continue
-		}
-		if d.lexes == nil {
-			d.lexes = make([]int32, len(tx.Tokens)+1)
-		}
-		d.lexes[i] = int32(len(d.lexemes))
-		d.lexemes = grow.Append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
+		d.starts = grow.Append(d.starts, int32(i))
 	}
 	return d
+}
+
+// lexWord looks word i up and reports whether it is a date word.
+func (d *doc) lexWord(i int) bool {
+	m, ok := d.t.trie.LongestAt(d.tx, i)
+	if !ok {
+		return false
+	}
+	// باب is "door", not ب + آب (August): a two-letter month name
+	// reads only without clitics (وفي، بعد stay prepositions).
+	w := d.tx.Word(i)
+	if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(w)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
+		return false
+	}
+	if d.lexes == nil {
+		d.lexes = make([]int32, len(d.toks)+1)
+	}
+	d.lexes[i] = int32(len(d.lexemes))
+	d.lexemes = grow.Append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
+	return true
 }
 
 // hasArticle reports whether w, skip code points in, starts with the

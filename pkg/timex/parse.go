@@ -137,22 +137,26 @@ func (d *doc) startable(i int) bool {
 	case arabic.Number:
 		return true
 	case arabic.Word:
-		// d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم", "بيوم"), on
-		// every token: by length first.
-		var found bool
-		switch w := d.tx.Word(i); len(w) {
-		case 4:
-			found = w == "ال" || w == "لل"
-		case 6:
-			found = w == "بال" || w == "وال" || w == "يوم"
-		case 8:
-			found = w == "ويوم" || w == "بيوم"
-		}
-		if found {
+		if d.filler(i) {
 			return true
 		}
 	}
 	return d.isDayWord(i)
+}
+
+// filler reports whether word i is one an expression may start with
+// though no date word: d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم",
+// "بيوم"), asked of every word, so by length first.
+func (d *doc) filler(i int) bool {
+	switch w := d.tx.Word(i); len(w) {
+	case 4:
+		return w == "ال" || w == "لل"
+	case 6:
+		return w == "بال" || w == "وال" || w == "يوم"
+	case 8:
+		return w == "ويوم" || w == "بيوم"
+	}
+	return false
 }
 
 // isDayWord reports whether token i is يوم (not اليوم) used as a filler:

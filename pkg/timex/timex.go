@@ -199,14 +199,16 @@ func (t *Tagger) FindIndexed(tx *arabic.Text, published string, mayStart func(i 
 	}
 	d := t.lex(tx, mayStart)
 	var out []Expr
-	for i := 0; i < len(tx.Tokens); {
-		if !d.startable(i) { // most tokens: no parse built and copied
-			i++
+	// Only where an expression may start (most tokens are no such place):
+	// after an expression, from its end on.
+	next := 0
+	for _, s := range d.starts {
+		i := int(s)
+		if i < next {
 			continue
 		}
 		p, ok := d.parseAt(i)
 		if !ok {
-			i++
 			continue
 		}
 		e, keep := resolve(p, pub, hasPub)
@@ -219,7 +221,7 @@ func (t *Tagger) FindIndexed(tx *arabic.Text, published string, mayStart func(i 
 			e.Reporting = !e.Dateline && d.reporting(p.s, p.e)
 			out = grow.Append(out, e)
 		}
-		i = p.e
+		next = p.e
 	}
 	return out
 }

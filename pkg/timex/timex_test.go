@@ -403,3 +403,23 @@ func TestFindIndexedTakesASuperset(t *testing.T) {
 		assert.Equal(t, tg.Find(tx, "2021-02-03"), all, text)
 	}
 }
+
+// The tokens lex lists as starts are exactly those startable says an
+// expression may start at: FindIndexed tries no others.
+func TestStartsAreTheStartableTokens(t *testing.T) {
+	tg := newTagger(t)
+	for _, text := range []string{
+		"قتل 3 مدنيين أمس و5 في 27 يناير 2021، وفي مطلع العام الماضي يوم الخميس ال 12",
+		"وقالت الأمم المتحدة الأحد إن ويوم بيوم بال وال لل. 2020/1/5 باب",
+	} {
+		tx := arabic.New(text)
+		d := tg.lex(tx, func(i int) bool { return tg.starts.Token(tx, i) != 0 })
+		var want []int32
+		for i := range tx.Tokens {
+			if d.startable(i) {
+				want = append(want, int32(i))
+			}
+		}
+		assert.Equal(t, want, d.starts, text)
+	}
+}
