@@ -5,12 +5,12 @@
 // letter variants writers mix freely, but it never loses the way back.
 //
 // New reads the text once: each code point is normalised (through tables
-// for ASCII, the Arabic block and the presentation forms NFKC expands,
-// the Unicode tables for the rest), written to the normalised copy with its offset, and fed to the
-// tokeniser, which hashes every word's clitic forms as it closes them. A
-// token is a few int32s into the text's buffers, not strings of its own,
-// so memory is a bounded multiple of the text's size whatever it holds
-// (see Text).
+// for ASCII, the Arabic block and the presentation forms NFKC expands;
+// the Unicode tables for the rest), written to the normalised copy and
+// fed to the tokeniser, so the tokens' offsets into both texts come out
+// of the same pass; their clitic forms are hashed once. A token is a few
+// int32s, not strings of its own, so memory is a bounded multiple of the
+// text's size whatever it holds (see Text).
 package arabic
 
 import (
@@ -28,8 +28,9 @@ import (
 // are kept per token, not per code point, with the byte offset of every
 // 64th code point of the text. The buffers grow to what the rest of the
 // text needs at the density read so far (reserve), so that each is
-// allocated about once at its final size: a storm of dots costs about 30
-// bytes a byte (TestMemoryBound in package extract).
+// allocated about once at its final size: New spends about 30 bytes a
+// byte on a storm of dots (TestMemoryBound in package extract bounds the
+// whole extraction).
 type Text struct {
 	// Orig is the text as given.
 	Orig string

@@ -159,6 +159,8 @@ func (e *TooLargeError) Error() string {
 // Read calls yield for every document of paths, in order. It stops early
 // when yield returns an error or ctx is done, and returns that error.
 // Problems with the input itself are Items with Err, never Read's error.
+// Under Options.DeferDecode the consumer decodes JSONL items and checks
+// ids for duplicates (Item.Decode, Item.Settle).
 func Read(ctx context.Context, paths []string, opts Options, yield func(Item) error) error {
 	seen := newSeenIDs()
 	dedup := func(it Item) error {

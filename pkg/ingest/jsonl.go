@@ -87,7 +87,8 @@ func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yiel
 
 // Decode decodes an item read with Options.DeferDecode, setting Doc or
 // Err; for any other item it does nothing. It may run on any goroutine,
-// and on many items at once.
+// and on many items at once, but once per item: copies of an undecoded
+// item share its line, whose buffer goes back to the reader once decoded.
 func (it *Item) Decode() {
 	if r := it.raw; r != nil {
 		it.raw = nil
