@@ -87,7 +87,7 @@ func parseArgs(args []string, stdout, stderr io.Writer) (cfg config, code int, o
 	fs.StringVar(&cfg.gazDir, "gazetteer", "", "GeoNames dump `DIR` (IQ.txt, SY.txt, ...) merged into the embedded gazetteer")
 	fs.StringVar(&cfg.errorsPath, "errors", "", "write one JSON line per failed or skipped document to `FILE` instead of stderr")
 	fs.DurationVar(&cfg.docTimeout, "doc-timeout", 10*time.Second, "time budget of one document; past it the document fails and the batch goes on (0: none)")
-	fs.IntVar(&cfg.maxDoc, "max-doc-bytes", 8<<20, "documents (JSONL lines, .txt files, texts) longer than this fail unread: extraction holds ~30x the text in memory (0: the reader's own 256 MiB)")
+	fs.IntVar(&cfg.maxDoc, "max-doc-bytes", 8<<20, "documents (JSONL lines, .txt files, texts) longer than this fail unread: extraction allocates up to ~64x the text, ~320x if every few words are a place or a figure (0: the reader's own 256 MiB)")
 	fs.StringVar(&stdinFormat, "stdin", "", "read - as `txt` (one article) or jsonl (default: guessed from the first byte)")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "no progress bar and no summary line")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
@@ -218,8 +218,9 @@ func newBatch(ctx context.Context, cfg config, stdin io.Reader, stdout, stderr i
 	b := &batch{
 		cfg: cfg, stdout: stdout, stderr: stderr,
 		opts: extract.BatchOptions{Extractor: x, Workers: cfg.workers, DocTimeout: cfg.docTimeout},
+		// JSONL lines are decoded on the workers, not by the one reader.
 		in: ingest.Options{Published: cfg.published, DetectPublished: x.Published, Stdin: stdin,
-			StdinFormat: cfg.stdinFormat, MaxDocBytes: cfg.maxDoc},
+			StdinFormat: cfg.stdinFormat, MaxDocBytes: cfg.maxDoc, DeferDecode: true},
 	}
 	if err := b.openOutputs(ctx); err != nil {
 		return nil, err
@@ -392,7 +393,7 @@ func (b *batch) run(ctx context.Context) int {
 func (b *batch) reason(err error) string {
 	var tooLarge *ingest.TooLargeError
 	if errors.As(err, &tooLarge) {
-		return fmt.Sprintf("%s of %d bytes is over --max-doc-bytes %d; not read (extraction needs ~30x the text in memory; raise the limit to try)",
+		return fmt.Sprintf("%s of %d bytes is over --max-doc-bytes %d; not read (extraction allocates up to ~64x the text, ~320x if every few words are a place or a figure; raise the limit to try)",
 			tooLarge.What, tooLarge.Size, tooLarge.Limit)
 	}
 	if errors.Is(err, context.DeadlineExceeded) {

@@ -22,13 +22,16 @@ import (
 )
 
 // The batch writes what Extract gives for each document, in input order,
-// for any number of workers, and accounts for every document.
+// for any number of workers, and accounts for every document, whether the
+// reader decodes the lines or the workers do (DeferDecode), duplicate ids
+// included.
 func TestBatchIsExtractInOrder(t *testing.T) {
 	x := newExtractor(t)
 	paths := []string{seedDir, "-"}
 	stdin := `{"id":"en","text":"An English text is skipped, not silently empty."}` + "\n" +
 		`{"id":"bad"` + "\n" +
-		`{"id":"ar","text":"قتل 3 مدنيين بانفجار عبوة ناسفة في بغداد أمس.","published":"2023-03-13T10:00:00Z"}` + "\n"
+		`{"id":"ar","text":"قتل 3 مدنيين بانفجار عبوة ناسفة في بغداد أمس.","published":"2023-03-13T10:00:00Z"}` + "\n" +
+		`{"id":"ar","text":"قتل 4 مدنيين بانفجار عبوة ناسفة في بغداد أمس."}` + "\n"
 
 	// What Extract gives, document by document.
 	var want bytes.Buffer
@@ -50,10 +53,15 @@ func TestBatchIsExtractInOrder(t *testing.T) {
 			return nil
 		}))
 
-	for _, workers := range []int{1, 3} {
+	for _, run := range []struct {
+		workers  int
+		deferred bool
+	}{{1, false}, {3, false}, {1, true}, {3, true}} {
+		workers := run.workers
 		var out bytes.Buffer
 		var seen []string
-		in := ingest.Files(context.Background(), paths, ingest.Options{Stdin: strings.NewReader(stdin), DetectPublished: x.Published})
+		in := ingest.Files(context.Background(), paths, ingest.Options{Stdin: strings.NewReader(stdin), DetectPublished: x.Published,
+			DeferDecode: run.deferred})
 		stats, err := extract.Batch(context.Background(), in, &out, extract.BatchOptions{
 			Extractor: x, Workers: workers,
 			OnDocument: func(r extract.DocResult) error {
@@ -62,13 +70,13 @@ func TestBatchIsExtractInOrder(t *testing.T) {
 			},
 		})
 		require.NoError(t, err)
-		assert.Equal(t, want.String(), out.String(), "workers %d", workers)
+		assert.Equal(t, want.String(), out.String(), "%+v", run)
 		assert.Equal(t, []string{
 			"000_1297feaef265f0cb.txt ok", "001_370109dc803e71f9.txt ok", "002_943838d86b42a674.txt ok",
 			"003_b3b37ec40fbd454d.txt ok", "004_38057b0e451fbfbe.txt ok",
-			"<stdin>:1 skipped", "<stdin>:2 failed", "<stdin>:3 ok",
-		}, seen)
-		assert.Equal(t, extract.BatchStats{Documents: 8, OK: 6, Failed: 1, Skipped: 1,
+			"<stdin>:1 skipped", "<stdin>:2 failed", "<stdin>:3 ok", "<stdin>:4 failed",
+		}, seen, "%+v", run)
+		assert.Equal(t, extract.BatchStats{Documents: 9, OK: 6, Failed: 2, Skipped: 1,
 			Events: strings.Count(want.String(), "\n"), Bytes: stats.Bytes}, stats)
 		assert.Positive(t, stats.Bytes)
 	}

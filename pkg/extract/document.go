@@ -27,8 +27,10 @@ const (
 	minArabicPercent = 30
 )
 
-func checkArabic(text string) error {
-	ar, all := arabic.Letters(text)
+// checkArabic judges a text by its letters (arabic.Text.Letters,
+// counted while it is normalised).
+func checkArabic(tx *arabic.Text) error {
+	ar, all := tx.Letters()
 	if all > 0 && (ar == 0 || all >= minLettersToJudge && ar*100 < all*minArabicPercent) {
 		return fmt.Errorf("%w: %d of %d letters are Arabic", ErrNotArabic, ar, all)
 	}
@@ -37,10 +39,10 @@ func checkArabic(text string) error {
 
 // checkDocument is what Extract asks of a document before reading it: an
 // id, since every record's id is built from it (an empty one made "#1");
-// a publication date that is empty, YYYY-MM-DD or RFC 3339; and Arabic
-// text. It returns the document with Published as YYYY-MM-DD, the form
-// the date resolver and the records use; a date in any other form is an
-// error rather than silently unknown.
+// and a publication date that is empty, YYYY-MM-DD or RFC 3339 (then
+// checkArabic asks for Arabic text). It returns the document with
+// Published as YYYY-MM-DD, the form the date resolver and the records
+// use; a date in any other form is an error rather than silently unknown.
 func checkDocument(doc model.Document) (model.Document, error) {
 	if strings.TrimSpace(doc.ID) == "" {
 		return doc, errors.New("empty document id: every record's id is built from it")
@@ -51,9 +53,6 @@ func checkDocument(doc model.Document) (model.Document, error) {
 			return doc, fmt.Errorf("document %s: published: %w", doc.ID, err)
 		}
 		doc.Published = d
-	}
-	if err := checkArabic(doc.Text); err != nil {
-		return doc, fmt.Errorf("document %s: %w", doc.ID, err)
 	}
 	return doc, nil
 }

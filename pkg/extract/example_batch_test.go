@@ -36,6 +36,7 @@ func ExampleBatch() {
 		Stdin:           strings.NewReader(input),
 		DetectPublished: x.Published, // date lines atop .txt articles
 		MaxDocBytes:     8 << 20,     // longer lines are dropped while read
+		DeferDecode:     true,        // JSONL lines are decoded on Batch's workers
 	})
 	var out bytes.Buffer // a file or os.Stdout in real use
 	stats, err := extract.Batch(ctx, in, &out, extract.BatchOptions{

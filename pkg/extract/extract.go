@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/rasd-monitor/rasd/pkg/arabic"
@@ -66,6 +67,30 @@ type Extractor struct {
 	finders  *find.Finders
 	mentions *mention.Builder
 	opts     Options
+	// texts recycles the buffers of normalised texts (arabic.Text.Reset)
+	// from one document to the next; scratch, no state.
+	texts sync.Pool
+}
+
+// maxPooledText bounds the texts whose buffers are recycled: a huge
+// document's are left to the collector.
+const maxPooledText = 1 << 20
+
+// text returns s normalised and tokenised in recycled buffers; release
+// gives them back once nothing of the text is in use.
+func (x *Extractor) text(s string) *arabic.Text {
+	if tx, ok := x.texts.Get().(*arabic.Text); ok {
+		tx.Reset(s)
+		return tx
+	}
+	return arabic.New(s)
+}
+
+func (x *Extractor) release(tx *arabic.Text) {
+	if len(tx.Orig) <= maxPooledText {
+		tx.Reset("") // let go of the document
+		x.texts.Put(tx)
+	}
 }
 
 // New compiles all rules. Rule-file problems come back together, each as
@@ -120,10 +145,17 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if err != nil {
 		return nil, nil, err
 	}
+	// The events hold strings of the text, never its tokens or offsets:
+	// its buffers serve the next document.
+	tx := x.text(doc.Text)
+	defer x.release(tx)
+	if err := checkArabic(tx); err != nil {
+		return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	t, err := x.seg.Segment(ctx, arabic.New(doc.Text), doc.Title != "")
+	t, err := x.seg.Segment(ctx, tx, doc.Title != "")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -143,13 +175,19 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if err != nil {
 		return nil, nil, err
 	}
+	var runes []rune // Strict's full validation reads the text as runes
+	if x.opts.Strict && len(events) > 0 {
+		runes = []rune(doc.Text)
+	}
 	for i := range events {
 		events[i].ID = fmt.Sprintf("%s#%d", doc.ID, i+1)
-		check := events[i].CheckSpans
+		var err error
 		if x.opts.Strict {
-			check = events[i].ValidateRunes
+			err = events[i].ValidateRunes(runes)
+		} else {
+			err = events[i].CheckSpansIn(t.Len(), t.Slice)
 		}
-		if err := check(t.Runes); err != nil {
+		if err != nil {
 			// A record that breaks the SPEC is a bug of ours; report it
 			// rather than write it.
 			return nil, nil, fmt.Errorf("document %s: %w", doc.ID, err)
@@ -162,7 +200,7 @@ func (x *Extractor) run(ctx context.Context, doc model.Document, trace bool) ([]
 	if trace {
 		for _, d := range decisions {
 			m := d.Mention
-			s, e := t.Tokens[m.Tok0].Start, t.Tokens[m.Tok1-1].End
+			s, e := t.Span(m.Tok0, m.Tok1, 0)
 			lines = append(lines, fmt.Sprintf("%s «%s»", d, excerpt(t.Slice(s, e), 90)))
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
@@ -75,7 +76,7 @@ type Finder struct {
 	article [][2]int8
 	notName map[string]bool
 	prefix  map[string]bool
-	country map[string]string // normalised word → ISO code
+	country textmatch.Dict[string] // normalised word → ISO code
 	// cueFirst: first words (personal names, kunyas) that make a name
 	// GeoNames alone knows need a cue.
 	cueFirst map[string]bool
@@ -85,24 +86,60 @@ type Finder struct {
 	// starts holds every word a name, relation or feature word may start
 	// with: a token with no form in it starts no mention, and costs one
 	// lookup per form instead of one per table.
-	starts map[string]struct{}
+	// The same probe tells the words that may name a country (country),
+	// which vote for the country an article is about.
+	starts textmatch.Starts
 }
 
+// The bits of Finder.starts.
+const (
+	startsMention = 1 << iota
+	namesCountry
+)
+
 func (f *Finder) indexStarts() {
-	f.starts = map[string]struct{}{}
-	add := func(k string) { f.starts[k] = struct{}{} }
+	f.Words(func(w string, mention, country bool) {
+		if mention {
+			f.starts.Add(w, startsMention)
+		}
+		if country {
+			f.starts.Add(w, namesCountry)
+		}
+	})
+}
+
+// Words calls fn with every word a place mention may start with
+// (mention: a name, relation or feature word without its clitics) and
+// every word that names a country (country), the two questions Find asks
+// of each word of a text: for a caller that asks them, with its own, of
+// one index of the text (FindIndexed).
+func (f *Finder) Words(fn func(word string, mention, country bool)) {
+	add := func(k string) { fn(k, true, false) }
 	f.names.Starts(add)
 	f.rels.Starts(add)
 	f.feats.Starts(add)
+	for k := range f.country.All() {
+		fn(k, false, true)
+	}
 }
 
-func (f *Finder) mayStart(t arabic.Token) bool {
-	for _, form := range t.Forms {
-		if _, ok := f.starts[form]; ok {
-			return true
+// Marks answers, for token i, Words' two questions: whether a form of it
+// is a word a mention may start with, and one that names a country. A
+// yes that should be a no costs time only.
+type Marks func(i int) (mention, country bool)
+
+// Find returns the place mentions of tx in text order, each resolved with
+// the whole document as context.
+func (f *Finder) Find(tx *arabic.Text) []Mention {
+	ms := make([]uint8, len(tx.Tokens))
+	for i, t := range tx.Tokens {
+		if t.Kind == arabic.Word {
+			ms[i] = uint8(f.starts.Token(tx, i))
 		}
 	}
-	return false
+	return f.FindIndexed(tx, func(i int) (bool, bool) {
+		return ms[i]&startsMention != 0, ms[i]&namesCountry != 0
+	})
 }
 
 // NewFinder compiles a finder over g with the place vocabulary of rulesFS
@@ -114,7 +151,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &Finder{g: g, notName: map[string]bool{}, prefix: map[string]bool{}, country: map[string]string{},
+	f := &Finder{g: g, notName: map[string]bool{}, prefix: map[string]bool{},
 		cueFirst: map[string]bool{}, named: map[string]bool{}}
 	type foreignName struct{ name, cc string }
 	var foreigners []foreignName
@@ -197,7 +234,7 @@ func NewFinder(g *Gazetteer, rulesFS fs.FS) (*Finder, error) {
 			}
 			for _, w := range rules.Alternatives(e.Fields[1]) {
 				if e.Section == "country" {
-					f.country[arabic.Key(w)] = e.Fields[0]
+					f.country.Put(arabic.Key(w), e.Fields[0])
 				} else {
 					foreigners = append(foreigners, foreignName{w, e.Fields[0]})
 				}
@@ -298,30 +335,29 @@ type raw struct {
 	foreign          string
 }
 
-// Find returns the place mentions of tx in text order, each resolved with
-// the whole document as context.
-func (f *Finder) Find(tx *arabic.Text) []Mention {
-	toks := tx.Tokens
+// FindIndexed is Find for a caller that has indexed the words of tx with
+// those of Words, and answers for them through marks.
+func (f *Finder) FindIndexed(tx *arabic.Text, marks Marks) []Mention {
 	var rs []raw
-	for i := 0; i < len(toks); {
-		if toks[i].Kind != arabic.Word || !f.mayStart(toks[i]) || i > 0 && f.named[toks[i-1].Text] {
+	for i := 0; i < len(tx.Tokens); {
+		if mention, _ := marks(i); !mention || tx.Tokens[i].Kind != arabic.Word || i > 0 && f.named[tx.Word(i-1)] {
 			i++
 			continue
 		}
-		r, next, ok := f.mentionAt(toks, i)
+		r, next, ok := f.mentionAt(tx, i)
 		if !ok {
 			i = next
 			continue
 		}
-		rs = append(rs, r)
+		rs = grow.Append(rs, r)
 		i = r.end
 		// Lists after "between" or a plural cue: بين قرى الطالعة وأم الكرامي.
 		for r.rel == model.Between || (r.cue != nil && r.cue.plural) {
-			r2, ok := f.andNext(toks, r)
+			r2, ok := f.andNext(tx, r)
 			if !ok {
 				break
 			}
-			rs = append(rs, r2)
+			rs = grow.Append(rs, r2)
 			i = r2.end
 			if r.cue == nil || !r.cue.plural {
 				break // بين X وY: two items
@@ -332,40 +368,45 @@ func (f *Finder) Find(tx *arabic.Text) []Mention {
 	if len(rs) == 0 {
 		return nil
 	}
-	return f.resolve(tx, rs)
+	return f.resolve(tx, rs, marks)
 }
 
 // mentionAt reads [relation] [feature word] name at token i. When there is
 // none it returns the token to continue from.
-func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
-	if m, ok := f.names.LongestAt(toks, i); ok && m.Vals[0] == blocked {
-		return raw{}, m.End, false
+func (f *Finder) mentionAt(tx *arabic.Text, i int) (raw, int, bool) {
+	// The name at i is asked for up to three times: read it once.
+	name, named := f.names.LongestAt(tx, i)
+	if named && name.Vals[0] == blocked {
+		return raw{}, name.End, false
 	}
 	r := raw{start: i, rel: model.In, group: -1}
 	j := i
-	if m, ok := f.rels.LongestAt(toks, i); ok && !f.abroadNameAt(toks, i, m.End) {
+	if m, ok := f.rels.LongestAt(tx, i); ok && !f.abroadName(name, named, m.End) {
 		r.rel, j, r.skip = m.Vals[0], m.End, m.Skip
 	}
-	if j >= len(toks) || toks[j].Kind != arabic.Word {
+	if j >= len(tx.Tokens) || tx.Tokens[j].Kind != arabic.Word {
 		return raw{}, i + 1, false
 	}
-	a, aok := f.nameAt(toks, j, nil)
+	if j != i {
+		name, named = f.names.LongestAt(tx, j)
+	}
+	a, aok := f.nameMatched(tx, j, nil, name, named)
 	var b raw
 	bok := false
 	// A feature word is a cue only without the article: "محافظة كركوك",
 	// but "المحافظة على" (preserving) and "المدينة الحدودية" are not names.
-	if fm, ok := f.feats.LongestAt(toks, j); ok && fm.End < len(toks) && !hasArticle(toks[j].Text, fm.Skip) {
+	if fm, ok := f.feats.LongestAt(tx, j); ok && fm.End < len(tx.Tokens) && !hasArticle(tx.Word(j), fm.Skip) {
 		c, k, ft := fm.Vals[0], fm.End, j
 		// Two feature words: "منطقة وادي بردى", "مدينة قرية ..." — the
 		// second one says what the place is.
-		if fm2, ok := f.feats.LongestAt(toks, k); ok && fm2.Skip == 0 && fm2.End < len(toks) && !hasArticle(toks[k].Text, 0) {
-			if _, direct := f.nameAt(toks, k, c); !direct || f.isFeatureWordName(toks, k) {
+		if fm2, ok := f.feats.LongestAt(tx, k); ok && fm2.Skip == 0 && fm2.End < len(tx.Tokens) && !hasArticle(tx.Word(k), 0) {
+			if _, direct := f.nameAt(tx, k, c); !direct || f.isFeatureWordName(tx, k) {
 				c, ft, k = fm2.Vals[0], k, fm2.End
 			}
 		}
-		if nb, ok := f.nameAt(toks, k, c); ok {
+		if nb, ok := f.nameAt(tx, k, c); ok {
 			b, bok = nb, true
-		} else if e, ok := f.unknownName(toks, k, 0); ok {
+		} else if e, ok := f.unknownName(tx, k, 0); ok {
 			b = raw{nameStart: k, end: e, group: -1}
 			bok = true
 		}
@@ -393,11 +434,11 @@ func (f *Finder) mentionAt(toks []arabic.Token, i int) (raw, int, bool) {
 	return r, 0, true
 }
 
-// abroadNameAt reports whether a name of places abroad only starts at
-// token i and runs past end, where a relation word ends: "جنوب السودان",
-// "شمال سيناء" are South Sudan and North Sinai, not south of Sudan.
-func (f *Finder) abroadNameAt(toks []arabic.Token, i, end int) bool {
-	m, ok := f.names.LongestAt(toks, i)
+// abroadName reports whether m, the name at a token (ok: there is one),
+// is a name of places abroad only that runs past end, where a relation
+// word starting at the same token ends: "جنوب السودان", "شمال سيناء" are
+// South Sudan and North Sinai, not south of Sudan.
+func (f *Finder) abroadName(m textmatch.Match[int32], ok bool, end int) bool {
 	if !ok || m.End <= end || m.Skip > 0 {
 		return false
 	}
@@ -424,11 +465,17 @@ func (f *Finder) betterTie(b, a raw) bool {
 }
 
 // nameAt matches a known name at token j; c is the feature word before it.
-func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
-	if j >= len(toks) || toks[j].Kind != arabic.Word {
+func (f *Finder) nameAt(tx *arabic.Text, j int, c *cue) (raw, bool) {
+	if j >= len(tx.Tokens) || tx.Tokens[j].Kind != arabic.Word {
 		return raw{}, false
 	}
-	m, ok := f.names.LongestAt(toks, j)
+	m, ok := f.names.LongestAt(tx, j)
+	return f.nameMatched(tx, j, c, m, ok)
+}
+
+// nameMatched is nameAt with the names trie's match at j, m (ok: there is
+// one), already read.
+func (f *Finder) nameMatched(tx *arabic.Text, j int, c *cue, m textmatch.Match[int32], ok bool) (raw, bool) {
 	if !ok || m.Vals[0] == blocked {
 		return raw{}, false
 	}
@@ -442,7 +489,7 @@ func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
 	}
 	var allow uint8
 	if gi >= 0 {
-		allow = f.allowed(toks, j, m, gi, c, cc != "")
+		allow = f.allowed(tx, j, m, gi, c, cc != "")
 		if allow == 0 && len(f.parts(gi)[abroad]) > 0 {
 			return raw{}, false // "وسلط التقرير" is no Salt, the known place abroad
 		}
@@ -457,8 +504,8 @@ func (f *Finder) nameAt(toks []arabic.Token, j int, c *cue) (raw, bool) {
 // allowed applies the checks a name must pass at token j, for the places
 // in the area and those abroad apart: which of the two it may denote.
 // wellKnown: the name is a [foreign] one, whose places abroad need no cue.
-func (f *Finder) allowed(toks []arabic.Token, j int, m textmatch.Match[int32], gi int32, c *cue, wellKnown bool) uint8 {
-	if c != nil && (m.Skip > 0 || strings.HasPrefix(toks[j].Text, "لل")) {
+func (f *Finder) allowed(tx *arabic.Text, j int, m textmatch.Match[int32], gi int32, c *cue, wellKnown bool) uint8 {
+	if c != nil && (m.Skip > 0 || strings.HasPrefix(tx.Word(j), "لل")) {
 		// A name right after its feature word takes no clitic:
 		// "بلدات وقرى" is two nouns, not the village قرى.
 		return 0
@@ -467,7 +514,7 @@ func (f *Finder) allowed(toks []arabic.Token, j int, m textmatch.Match[int32], g
 		return 0 // على folds into علي, a village name
 	}
 	if c != nil {
-		if _, ok := f.rels.LongestAt(toks, j); ok {
+		if _, ok := f.rels.LongestAt(tx, j); ok {
 			return 0 // "منطقة شرقي ...": a direction, not a village شرقي
 		}
 	}
@@ -476,7 +523,7 @@ func (f *Finder) allowed(toks []arabic.Token, j int, m textmatch.Match[int32], g
 		if len(ps) == 0 || (f.needCue[gi]&(1<<part) != 0 && c == nil && !(wellKnown && part == abroad)) {
 			continue
 		}
-		if a := f.article[gi][part]; a != 0 && (a > 0) != hasArticle(toks[j].Text, m.Skip) {
+		if a := f.article[gi][part]; a != 0 && (a > 0) != hasArticle(tx.Word(j), m.Skip) {
 			continue
 		}
 		if c != nil {
@@ -486,7 +533,7 @@ func (f *Finder) allowed(toks []arabic.Token, j int, m textmatch.Match[int32], g
 			if part == home && slices.ContainsFunc(ps, isCountry) || part == abroad && !c.site && !slices.ContainsFunc(ps, notCountry) {
 				continue
 			}
-			if !ps[0].Curated && m.End == j+1 && !hasArticle(toks[j].Text, 0) && strings.HasSuffix(toks[j].Text, "يه") {
+			if !ps[0].Curated && m.End == j+1 && !hasArticle(tx.Word(j), 0) && strings.HasSuffix(tx.Word(j), "يه") {
 				continue // "قاعدة جوية": an adjective
 			}
 		}
@@ -495,38 +542,44 @@ func (f *Finder) allowed(toks []arabic.Token, j int, m textmatch.Match[int32], g
 	return allow
 }
 
+// countryOf returns the ISO code a word names, or "".
+func (f *Finder) countryOf(w string) string {
+	c, _ := f.country.Get(w)
+	return c
+}
+
 func isCountry(p *Place) bool  { return p.Feature == "country" }
 func notCountry(p *Place) bool { return p.Feature != "country" }
 
 // isFeatureWordName reports whether the name at k is just a feature word
 // (a village called وادي).
-func (f *Finder) isFeatureWordName(toks []arabic.Token, k int) bool {
-	fm, ok := f.feats.LongestAt(toks, k)
+func (f *Finder) isFeatureWordName(tx *arabic.Text, k int) bool {
+	fm, ok := f.feats.LongestAt(tx, k)
 	if !ok {
 		return false
 	}
-	m, ok := f.names.LongestAt(toks, k)
+	m, ok := f.names.LongestAt(tx, k)
 	return ok && m.End <= fm.End
 }
 
 // andNext reads the next item of a list: "وأم الكرامي" after "بين قرى الطالعة".
-func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
+func (f *Finder) andNext(tx *arabic.Text, prev raw) (raw, bool) {
 	e := prev.end
-	if e >= len(toks) || toks[e].Kind != arabic.Word || !strings.HasPrefix(toks[e].Text, "و") {
+	if e >= len(tx.Tokens) || tx.Tokens[e].Kind != arabic.Word || !strings.HasPrefix(tx.Word(e), "و") {
 		return raw{}, false
 	}
-	if _, ok := f.feats.LongestAt(toks, e); ok {
+	if _, ok := f.feats.LongestAt(tx, e); ok {
 		return raw{}, false // "مدينة عفرين والقرى المتصلة"
 	}
 	r := raw{start: e, rel: prev.rel, cue: prev.cue, featTok: prev.featTok, featSkip: prev.featSkip, group: -1}
-	if n, ok := f.andName(toks, e, prev.cue); ok {
+	if n, ok := f.andName(tx, e, prev.cue); ok {
 		r.end, r.nameStart, r.nameSkip, r.group, r.allow, r.skip, r.foreign = n.end, e, n.nameSkip, n.group, n.allow, n.nameSkip, n.foreign
 		return r, true
 	}
 	if prev.cue == nil {
 		return raw{}, false
 	}
-	if end, ok := f.unknownName(toks, e, 1); ok {
+	if end, ok := f.unknownName(tx, e, 1); ok {
 		r.end, r.nameStart, r.nameSkip, r.skip = end, e, 1, 1
 		return r, true
 	}
@@ -534,12 +587,12 @@ func (f *Finder) andNext(toks []arabic.Token, prev raw) (raw, bool) {
 }
 
 // andName is nameAt for a list item: it takes its و, and the list's cue.
-func (f *Finder) andName(toks []arabic.Token, e int, c *cue) (raw, bool) {
-	r, ok := f.nameAt(toks, e, nil)
+func (f *Finder) andName(tx *arabic.Text, e int, c *cue) (raw, bool) {
+	r, ok := f.nameAt(tx, e, nil)
 	if ok || c == nil {
 		return r, ok
 	}
-	m, ok := f.names.LongestAt(toks, e)
+	m, ok := f.names.LongestAt(tx, e)
 	if !ok || m.Vals[0] < 0 || m.Skip != 1 {
 		return raw{}, false
 	}
@@ -550,7 +603,7 @@ func (f *Finder) andName(toks []arabic.Token, e int, c *cue) (raw, bool) {
 	}
 	var allow uint8
 	for part, ps := range f.parts(gi) {
-		if a := f.article[gi][part]; len(ps) > 0 && (a == 0 || (a > 0) == hasArticle(toks[e].Text, 1)) {
+		if a := f.article[gi][part]; len(ps) > 0 && (a == 0 || (a > 0) == hasArticle(tx.Word(e), 1)) {
 			allow |= 1 << part
 		}
 	}
@@ -563,29 +616,30 @@ func (f *Finder) andName(toks []arabic.Token, e int, c *cue) (raw, bool) {
 // unknownName reads a name the gazetteer lacks at token k (skipping skip
 // leading clitic letters): one word, or two when the first is a name
 // prefix such as أم or تل. It refuses words that cannot be names.
-func (f *Finder) unknownName(toks []arabic.Token, k, skip int) (int, bool) {
-	if k >= len(toks) || !f.nameWord(toks[k], skip) {
+func (f *Finder) unknownName(tx *arabic.Text, k, skip int) (int, bool) {
+	if k >= len(tx.Tokens) || !f.nameWord(tx, k, skip) {
 		return 0, false
 	}
-	if _, ok := f.feats.LongestAt(toks, k); ok {
+	if _, ok := f.feats.LongestAt(tx, k); ok {
 		return 0, false
 	}
-	if _, ok := f.rels.LongestAt(toks, k); ok {
+	if _, ok := f.rels.LongestAt(tx, k); ok {
 		return 0, false
 	}
-	w := toks[k].Text[skipBytes(toks[k].Text, skip):]
-	if f.prefix[w] && k+1 < len(toks) && f.nameWord(toks[k+1], 0) {
+	w := tx.Word(k)[skipBytes(tx.Word(k), skip):]
+	if f.prefix[w] && k+1 < len(tx.Tokens) && f.nameWord(tx, k+1, 0) {
 		return k + 2, true
 	}
 	return k + 1, true
 }
 
-// nameWord reports whether a token may be (part of) a place name.
-func (f *Finder) nameWord(t arabic.Token, skip int) bool {
-	if t.Kind != arabic.Word || !arabic.IsArabicWord(t.Text) {
+// nameWord reports whether token k may be (part of) a place name.
+func (f *Finder) nameWord(tx *arabic.Text, k, skip int) bool {
+	text := tx.Word(k)
+	if tx.Tokens[k].Kind != arabic.Word || !arabic.IsArabicWord(text) {
 		return false
 	}
-	w := t.Text[skipBytes(t.Text, skip):]
+	w := text[skipBytes(text, skip):]
 	if utf8.RuneCountInString(w) < 2 {
 		return false
 	}
@@ -603,7 +657,7 @@ func (f *Finder) nameWord(t arabic.Token, skip int) bool {
 	var forms [arabic.MaxForms]string
 	n := arabic.Forms(w, &forms)
 	for i := 0; i < n; i++ {
-		if f.notName[forms[i]] || f.country[forms[i]] != "" {
+		if f.notName[forms[i]] || f.countryOf(forms[i]) != "" {
 			return false
 		}
 	}
@@ -631,17 +685,16 @@ func hasArticle(w string, skip int) bool {
 // in Iraq and Syria and abroad is resolved in each part apart, the part in
 // the area exactly as if the places abroad were not there, and decide
 // chooses between the two.
-func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
-	toks := tx.Tokens
-	d := &docContext{rs: rs, toks: toks, votes: map[string]int{}, admin: map[string]map[int32]bool{},
+func (f *Finder) resolve(tx *arabic.Text, rs []raw, marks Marks) []Mention {
+	d := &docContext{rs: rs, tx: tx, votes: map[string]int{}, admin: map[string]map[int32]bool{},
 		first: make([]*Place, len(rs))}
 	// Country votes from words like العراق، السورية.
-	for _, t := range toks {
-		if t.Kind != arabic.Word {
+	for i, t := range tx.Tokens {
+		if _, country := marks(i); !country || t.Kind != arabic.Word {
 			continue
 		}
-		for _, form := range t.Forms { // computed once by the tokeniser
-			if c := f.country[form]; c != "" {
+		for k := range tx.NumForms(i) { // hashed once by the tokeniser
+			if c, _ := f.country.Lookup(tx.Form(i, k)); c != "" {
 				d.votes[c]++
 				break
 			}
@@ -685,13 +738,13 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 	out := make([]Mention, 0, len(rs))
 	locative := false
 	for i, r := range rs {
-		locative = f.locative(toks, rs, i, locative)
+		locative = f.locative(tx, rs, i, locative)
 		s, e := tx.Span(r.start, r.end, r.skip)
 		ns, _ := tx.Span(r.nameStart, r.end, r.nameSkip)
 		m := Mention{Tok0: r.start, Tok1: r.end, Span: model.Span{s, e}, Text: tx.Slice(s, e),
 			Relation: r.rel, Name: tx.Slice(ns, e), Foreign: r.foreign}
 		if r.cue != nil {
-			w := toks[r.featTok].Text
+			w := tx.Word(r.featTok)
 			m.Feature = w[skipBytes(w, r.featSkip):]
 		}
 		if r.group >= 0 {
@@ -716,7 +769,7 @@ func (f *Finder) resolve(tx *arabic.Text, rs []raw) []Mention {
 // docContext is what resolve knows of a document after its first pass.
 type docContext struct {
 	rs    []raw
-	toks  []arabic.Token
+	tx    *arabic.Text
 	votes map[string]int // per country: its words and the curated places named
 	// admin[country|admin1] are the groups of the mentions whose first
 	// reading lies in that governorate.
@@ -746,7 +799,7 @@ func (d *docContext) support(group int32) func(*Place) int {
 func (f *Finder) place(d *docContext, i int, locative bool) (p *Place, keep bool) {
 	r := d.rs[i]
 	support := d.support(r.group)
-	within := f.container(d.toks, d.rs, d.first, i)
+	within := f.container(d.tx, d.rs, d.first, i)
 	near, far := f.candidates(r)
 	var local, abroad *Place
 	if len(near) > 0 {
@@ -787,16 +840,16 @@ var locativeWords = map[string]bool{
 // before it (في، إلى، على، داخل) or attached to it (بتركيا), or a
 // conjunction after such a mention (في اليمن والسعودية). prev is what it
 // reported for mention i-1.
-func (f *Finder) locative(toks []arabic.Token, rs []raw, i int, prev bool) bool {
+func (f *Finder) locative(tx *arabic.Text, rs []raw, i int, prev bool) bool {
 	r := rs[i]
 	if r.cue != nil || (r.rel != model.In && r.rel != model.Between) {
 		return true
 	}
-	w := toks[r.nameStart].Text
+	w := tx.Word(r.nameStart)
 	if r.start == r.nameStart && r.nameSkip > 0 && strings.ContainsRune(w[:skipBytes(w, r.nameSkip)], 'ب') {
 		return true
 	}
-	if r.start > 0 && locativeWords[toks[r.start-1].Text] {
+	if r.start > 0 && locativeWords[tx.Word(r.start-1)] {
 		return true
 	}
 	return prev && i > 0 && rs[i-1].end == r.start && strings.HasPrefix(w, "و")
@@ -1001,13 +1054,13 @@ func cueScore(c *cue, p *Place) float64 {
 // container is the place that mention i is said to lie in: "X في محافظة
 // Y", "X بريف Y", "X، Y" — the next mention, right after it or after في,
 // when that one is an administrative unit, city or region.
-func (f *Finder) container(toks []arabic.Token, rs []raw, first []*Place, i int) *Place {
+func (f *Finder) container(tx *arabic.Text, rs []raw, first []*Place, i int) *Place {
 	if i+1 >= len(rs) || first[i+1] == nil {
 		return nil
 	}
 	next := rs[i+1]
 	end := rs[i].end
-	for end < next.start && isQuote(toks[end].Text) {
+	for end < next.start && isQuote(tx.Word(end)) {
 		end++ // حي "محمودية" في عفرين
 	}
 	switch gap := next.start - end; {
@@ -1015,11 +1068,11 @@ func (f *Finder) container(toks []arabic.Token, rs []raw, first []*Place, i int)
 		// Only بـ joins a container to a name (منطقة التل بمدينة طرابلس);
 		// و joins a list (بلدتي طفس وصيدا), nothing two names side by side
 		// (المعركة في عفرين واشنطن).
-		if !strings.HasPrefix(toks[next.start].Text, "ب") || strings.HasPrefix(arabic.Key(first[i+1].NameAr), "ب") {
+		if !strings.HasPrefix(tx.Word(next.start), "ب") || strings.HasPrefix(arabic.Key(first[i+1].NameAr), "ب") {
 			return nil
 		}
 	case gap == 1:
-		if w := toks[end].Text; w != "في" && w != "،" && w != "," && w != "-" && w != "(" {
+		if w := tx.Word(end); w != "في" && w != "،" && w != "," && w != "-" && w != "(" {
 			return nil
 		}
 	default:

@@ -190,13 +190,13 @@ func nameKeyArticle(name string) (string, bool) {
 		f[0] = arabic.StripArticle(f[0])
 		k = strings.Join(f, " ")
 	} else {
-		toks := arabic.New(name).Tokens
-		if len(toks) == 0 {
+		tx := arabic.New(name)
+		if len(tx.Tokens) == 0 {
 			return "", false
 		}
-		parts := make([]string, len(toks))
-		for i, t := range toks {
-			parts[i] = t.Text
+		parts := make([]string, len(tx.Tokens))
+		for i := range tx.Tokens {
+			parts[i] = tx.Word(i)
 		}
 		parts[0] = arabic.StripArticle(parts[0])
 		k = strings.Join(parts, " ")

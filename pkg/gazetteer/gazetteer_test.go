@@ -559,3 +559,30 @@ func TestCompileRoundTrip(t *testing.T) {
 	_, _, err = Load(path)
 	assert.Error(t, err)
 }
+
+// FindIndexed with marks that say yes to every token finds what Find
+// does: a mark in vain costs time, not a mention.
+func TestFindIndexedTakesASuperset(t *testing.T) {
+	f := defaultFinder(t)
+	var words, countries int
+	f.Words(func(w string, mention, country bool) {
+		if mention {
+			words++
+		}
+		if country {
+			countries++
+		}
+	})
+	assert.Greater(t, words, 1000)
+	assert.Greater(t, countries, 10)
+	for _, text := range []string{
+		"قصف على بلدة زملكا وعين ترما وحوش الضواهرة في الغوطة الشرقية",
+		"بين قرى الطالعة وأم الكرامي غربي ناحية العظيم، وسجن غويران بالحسكة، ومحافظة كركوك والحويجة",
+		"قالت مصادر سورية إن القصف طال تل الذهب شمال سوريا، وفي العراق",
+	} {
+		tx := arabic.New(text)
+		all := f.FindIndexed(tx, func(int) (bool, bool) { return true, true })
+		require.NotEmpty(t, all, text)
+		assert.Equal(t, f.Find(tx), all, text)
+	}
+}

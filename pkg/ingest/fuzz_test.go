@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,4 +83,58 @@ func FuzzReadJSONL(f *testing.F) {
 		require.Equal(t, want, got)
 		assert.LessOrEqual(t, consumed, total)
 	})
+}
+
+// FuzzDecodeFast pins decodeLine's fast path to encoding/json: any line
+// decodes to the same document and the same error with and without it.
+func FuzzDecodeFast(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","text":"نص","title":"t","url":"u","published":"2018-09-27T16:22:23Z","source":"BBC"}`,
+		` { "id" : "a" , "text" : "x\"y\\z\/\n\r\t\b\f\u00e9\u0000" } `,
+		`{"id":"a","text":"a\ud83db\ud83d\ude00c\ude00\ud800\u0041\udc00"}`,
+		`{"id":"a","text":"\ud800\uZZZZ"}`, `{"id":"a","text":"\x"}`, `{"id":"a","text":"` + "\x01" + `"}`,
+		`{"id":"a","Text":"x"}`, `{"ID":"a","text":"x"}`, `{"id":"a","text":"x","text":"y"}`,
+		`{"id":"a","ſource":"x","text":"y"}`, `{"id":"a","te\u0078t":"y"}`, `{"id":"a","published":"K"}`,
+		`{"id":7,"text":"x"}`, `{"id":null,"text":"x"}`, `{"id":"","text":"x"}`, `{"id":" ","text":"x"}`,
+		`{"id":"a","text":null}`, `{"id":"a"}`, `{"id":"a","text":"x","title":null,"url":null,"published":null}`,
+		`{"id":"a","text":"x","n":5}`, `{"id":"a","text":"x","b":true,"c":false,"d":null}`,
+		`{"id":"a","text":"x","o":{"k":[1,2]}}`, `{"id":"a","text":5}`, `{"id":"a","text":"x","title":["t"]}`,
+		`{"id":"a","text":"x"} x`, `{"id":"a","text":"x"`, `{}`, `{ }`, `[]`, ``, `{"id":"a",}`,
+		`{"id":"a","text":"` + strings.Repeat(`ab\"`, 40) + `"}`, `{"id":"a","text":"x","published":"2018-02-30"}`,
+		`{"id":"a","text":"` + strings.Repeat("وبالحسكة ", 30) + "\xff" + `"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		opts := Options{Published: "2001-02-03", MaxDocBytes: 200}
+		fast, fastErr := decodeLine(line, &opts, true)
+		slow, slowErr := decodeLine(line, &opts, false)
+		if fast != slow || fmt.Sprint(fastErr) != fmt.Sprint(slowErr) {
+			t.Fatalf("%q:\nfast %+v, %v\njson %+v, %v", line, fast, fastErr, slow, slowErr)
+		}
+	})
+}
+
+// The fast path is taken for the common shape of a line, not just left
+// to encoding/json.
+func TestDecodeFastTakesTheCommonShape(t *testing.T) {
+	d, ok := decodeFast([]byte(`{"id": "BB-1", "url": "http://x", "source": "BBC", "title": "عنوان \"x\"", "published": "2018-02-18T20:50:44Z", "text": "نص\nثان"}`))
+	require.True(t, ok)
+	assert.Equal(t, "BB-1", d.id)
+	assert.Equal(t, "عنوان \"x\"", d.title)
+	assert.Equal(t, "نص\nثان", *d.text)
+	assert.Equal(t, "2018-02-18T20:50:44Z", *d.published)
+}
+
+// plainPrefix finds the first quote, backslash or control byte at every
+// position of a word.
+func TestPlainPrefix(t *testing.T) {
+	for _, c := range []byte{'"', '\\', 0, 0x1f} {
+		for n := range 20 {
+			b := bytes.Repeat([]byte{'a', 0xd9, 0x80, 0x7f, ' '}, 5)[:20]
+			b[n] = c
+			assert.Equal(t, n, plainPrefix(b), "%q at %d", c, n)
+		}
+	}
+	assert.Equal(t, 3, plainPrefix([]byte("abc")))
 }

@@ -68,6 +68,11 @@ type Item struct {
 	// the duplicate check can remember a place without keeping a string.
 	src  string
 	line int
+	// raw is a JSONL line still to decode (Options.DeferDecode).
+	raw *rawLine
+	// seen is the run's ids, when the duplicate check waits for Settle
+	// (Options.DeferDecode).
+	seen *seenIDs
 }
 
 // DefaultMaxDocBytes bounds a JSONL line or a .txt file when
@@ -115,6 +120,12 @@ type Options struct {
 	// output files. A directory walk skips them; a path naming one is an
 	// error. See Contains to refuse outputs that already are inputs.
 	Exclude []os.FileInfo
+	// DeferDecode hands JSONL lines out undecoded, so that a pool of
+	// workers can decode them in parallel (Item.Decode) instead of the
+	// reader alone. Read then leaves the duplicate-id check, which needs
+	// the decoded id, to Item.Settle: the consumer calls it on every item
+	// in input order, after Decode. extract.Batch does both.
+	DeferDecode bool
 }
 
 func (o *Options) maxDoc() int {
@@ -148,12 +159,15 @@ func (e *TooLargeError) Error() string {
 // Read calls yield for every document of paths, in order. It stops early
 // when yield returns an error or ctx is done, and returns that error.
 // Problems with the input itself are Items with Err, never Read's error.
+// Under Options.DeferDecode the consumer decodes JSONL items and checks
+// ids for duplicates (Item.Decode, Item.Settle).
 func Read(ctx context.Context, paths []string, opts Options, yield func(Item) error) error {
 	seen := newSeenIDs()
 	dedup := func(it Item) error {
 		if it.Err == nil {
-			if first, dup := seen.add(it); dup {
-				it.Err = fmt.Errorf("duplicate id %q (first at %s)", it.Doc.ID, first)
+			it.seen = seen
+			if !opts.DeferDecode {
+				it.Settle()
 			}
 		}
 		return yield(it)
@@ -167,6 +181,27 @@ func Read(ctx context.Context, paths []string, opts Options, yield func(Item) er
 		}
 	}
 	return nil
+}
+
+// Settle makes the duplicate-id check that Read leaves to the consumer
+// under Options.DeferDecode: a document whose id an earlier document of
+// the run has becomes an error naming where the first was. Call it on
+// every item, in input order and from one goroutine, after Decode (it
+// decodes an item Decode has not); it does nothing to an item Read
+// checked already.
+func (it *Item) Settle() {
+	seen := it.seen
+	if seen == nil {
+		return
+	}
+	it.seen = nil
+	it.Decode()
+	if it.Err != nil {
+		return
+	}
+	if first, dup := seen.add(*it); dup {
+		it.Err = fmt.Errorf("duplicate id %q (first at %s)", it.Doc.ID, first)
+	}
 }
 
 // errStop ends Read when the consumer of Files stops ranging.

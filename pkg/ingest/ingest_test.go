@@ -5,12 +5,14 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -24,14 +26,48 @@ func write(t *testing.T, path string, data string) {
 	require.NoError(t, os.WriteFile(path, []byte(data), 0o644))
 }
 
+// readAll reads paths, and again with DeferDecode, decoding the items on
+// goroutines of their own and settling them in order as extract.Batch
+// does: both ways must give the same items.
 func readAll(t *testing.T, paths []string, opts Options) []Item {
 	t.Helper()
-	var items []Item
-	err := Read(context.Background(), paths, opts, func(it Item) error {
-		items = append(items, it)
-		return nil
-	})
-	require.NoError(t, err)
+	var stdin []byte
+	if opts.Stdin != nil {
+		var err error
+		stdin, err = io.ReadAll(opts.Stdin)
+		require.NoError(t, err)
+	}
+	read := func(deferred bool) []Item {
+		o := opts
+		o.DeferDecode = deferred
+		if stdin != nil {
+			o.Stdin = bytes.NewReader(stdin)
+		}
+		var items []Item
+		err := Read(context.Background(), paths, o, func(it Item) error {
+			items = append(items, it)
+			return nil
+		})
+		require.NoError(t, err)
+		return items
+	}
+	items := read(false)
+	deferred := read(true)
+	var wg sync.WaitGroup
+	for i := range deferred {
+		wg.Go(deferred[i].Decode)
+	}
+	wg.Wait()
+	for i := range deferred {
+		deferred[i].Settle()
+	}
+	require.Equal(t, len(items), len(deferred), "items read with DeferDecode")
+	for i := range items {
+		a, b := items[i], deferred[i]
+		assert.Equal(t, a.Doc, b.Doc, "%s read with DeferDecode", a.Where)
+		assert.Equal(t, fmt.Sprint(a.Err), fmt.Sprint(b.Err), "%s read with DeferDecode", a.Where)
+		assert.Equal(t, [2]any{a.Where, a.Bytes}, [2]any{b.Where, b.Bytes})
+	}
 	return items
 }
 
@@ -238,7 +274,11 @@ func TestNamedPipeIsJSONL(t *testing.T) {
 			f.Close()
 		}
 	}()
-	items := readAll(t, []string{fifo}, Options{})
+	var items []Item // read once: a pipe is read once (not readAll)
+	require.NoError(t, Read(context.Background(), []string{fifo}, Options{}, func(it Item) error {
+		items = append(items, it)
+		return nil
+	}))
 	require.Len(t, items, 1)
 	require.NoError(t, items[0].Err)
 	assert.Equal(t, "piped", items[0].Doc.Text)

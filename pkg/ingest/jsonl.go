@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -31,6 +32,10 @@ type jsonDoc struct {
 // duplicates; Read does that across all inputs.
 func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yield func(Item) error) error {
 	lr := lineReader{r: bufio.NewReaderSize(r, 64<<10), max: opts.maxDoc()}
+	var lines *linePool
+	if opts.DeferDecode {
+		lines = &linePool{}
+	}
 	first := true
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
@@ -67,10 +72,12 @@ func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yiel
 					Err: errors.New("JSON, not JSON Lines (one document object a line); convert an array with jq -c '.[]', one object with jq -c '.'"), src: name, line: n})
 			}
 		}
-		it := decodeLine(line, &opts)
-		it.Where, it.Bytes, it.src, it.line = where, size, name, n
-		if it.Err != nil && last {
-			it.Err = fmt.Errorf("truncated last line (no newline at end): %w", it.Err)
+		it := Item{Where: where, Bytes: size, src: name, line: n}
+		if opts.DeferDecode {
+			// The consumer decodes it, on its workers (Item.Decode).
+			it.raw = &rawLine{b: append(lines.get(), line...), last: last, opts: &opts, pool: lines}
+		} else {
+			it.decode(line, &opts, last)
 		}
 		if err := yield(it); err != nil {
 			return err
@@ -78,57 +85,122 @@ func ReadJSONL(ctx context.Context, r io.Reader, name string, opts Options, yiel
 	}
 }
 
-func decodeLine(line []byte, opts *Options) Item {
-	var it Item
-	if !utf8.Valid(line) {
+// Decode decodes an item read with Options.DeferDecode, setting Doc or
+// Err; for any other item it does nothing. It may run on any goroutine,
+// and on many items at once, but once per item: copies of an undecoded
+// item share its line, whose buffer goes back to the reader once decoded.
+func (it *Item) Decode() {
+	if r := it.raw; r != nil {
+		it.raw = nil
+		it.decode(r.b, r.opts, r.last)
+		r.pool.put(r.b)
+	}
+}
+
+// rawLine is a JSONL line read with Options.DeferDecode, and what its
+// decoding needs.
+type rawLine struct {
+	b    []byte
+	last bool // the stream's last line, with no newline after it
+	opts *Options
+	pool *linePool
+}
+
+// linePool recycles the buffers of deferred lines: once a worker has
+// decoded a line its buffer holds the next one, so reading costs no
+// allocation per document. One pool per stream.
+type linePool struct{ p sync.Pool }
+
+// maxPooledLine bounds the lines whose buffers are kept for reuse: a huge
+// line's buffer is left to the collector.
+const maxPooledLine = 1 << 20
+
+func (lp *linePool) get() []byte {
+	if b, ok := lp.p.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+func (lp *linePool) put(b []byte) {
+	if cap(b) <= maxPooledLine {
+		lp.p.Put(&b)
+	}
+}
+
+// decode decodes one JSONL line into it.
+func (it *Item) decode(line []byte, opts *Options, last bool) {
+	it.Doc, it.Err = decodeLine(line, opts, true)
+	if it.Err != nil && last {
+		it.Err = fmt.Errorf("truncated last line (no newline at end): %w", it.Err)
+	}
+}
+
+// decodeLine decodes one JSONL line; fast lets it try decodeFast first.
+func decodeLine(line []byte, opts *Options, fast bool) (model.Document, error) {
+	var doc model.Document
+	valid := utf8.Valid(line)
+	if !valid {
 		if bad := invalidBytes(line); bad*4 > len(line) {
-			it.Err = fmt.Errorf("not UTF-8 text: %d of %d bytes are invalid", bad, len(line))
-			return it
+			return doc, fmt.Errorf("not UTF-8 text: %d of %d bytes are invalid", bad, len(line))
 		}
 		// encoding/json replaces each invalid byte with U+FFFD, our policy.
 	}
-	var jd jsonDoc
-	if err := json.Unmarshal(line, &jd); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) && typeErr.Field != "" {
-			// Name the field as the user wrote it, not our Go struct. The
-			// rest of the line was decoded: keep the id for the report.
-			it.Doc.ID, _ = decodeID(jd.ID)
-			it.Err = fmt.Errorf("bad JSON: %q must be a %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
-			return it
+	var id string
+	var text, published *string
+	var fd fastDoc
+	ok := false
+	if fast && valid {
+		fd, ok = decodeFast(line)
+	}
+	if ok {
+		if !fd.hasID {
+			return doc, errors.New(`missing "id"`)
 		}
-		it.Err = fmt.Errorf("bad JSON: %w", err)
-		return it
+		if strings.TrimSpace(fd.id) == "" {
+			return doc, errors.New(`empty "id"`)
+		}
+		id, text, published = fd.id, fd.text, fd.published
+		doc.Title, doc.URL = fd.title, fd.url
+	} else {
+		var jd jsonDoc
+		if err := json.Unmarshal(line, &jd); err != nil {
+			var typeErr *json.UnmarshalTypeError
+			if errors.As(err, &typeErr) && typeErr.Field != "" {
+				// Name the field as the user wrote it, not our Go struct. The
+				// rest of the line was decoded: keep the id for the report.
+				doc.ID, _ = decodeID(jd.ID)
+				return doc, fmt.Errorf("bad JSON: %q must be a %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
+			}
+			return doc, fmt.Errorf("bad JSON: %w", err)
+		}
+		var err error
+		if id, err = decodeID(jd.ID); err != nil {
+			return doc, err
+		}
+		text, published = jd.Text, jd.Published
+		doc.Title, doc.URL = jd.Title, jd.URL
 	}
-	id, err := decodeID(jd.ID)
-	if err != nil {
-		it.Err = err
-		return it
+	doc.ID = id
+	if text == nil {
+		return doc, errors.New(`missing "text"`)
 	}
-	it.Doc = model.Document{ID: id, Title: jd.Title, URL: jd.URL}
-	if jd.Text == nil {
-		it.Err = errors.New(`missing "text"`)
-		return it
-	}
-	it.Doc.Text = *jd.Text
-	if max := opts.maxDoc(); len(it.Doc.Text) > max {
+	if max := opts.maxDoc(); len(*text) > max {
 		// Escapes and U+FFFD for invalid bytes can decode to more
 		// bytes than the line held.
-		it.Doc.Text = ""
-		it.Err = &TooLargeError{What: "text", Size: int64(len(*jd.Text)), Limit: int64(max)}
-		return it
+		return doc, &TooLargeError{What: "text", Size: int64(len(*text)), Limit: int64(max)}
 	}
-	if jd.Published != nil && strings.TrimSpace(*jd.Published) != "" {
-		d, err := timex.ParsePublished(*jd.Published)
+	doc.Text = *text
+	if published != nil && strings.TrimSpace(*published) != "" {
+		d, err := timex.ParsePublished(*published)
 		if err != nil {
-			it.Err = fmt.Errorf("published: %w", err)
-			return it
+			return doc, fmt.Errorf("published: %w", err)
 		}
-		it.Doc.Published = d
+		doc.Published = d
 	} else {
-		it.Doc.Published = opts.Published
+		doc.Published = opts.Published
 	}
-	return it
+	return doc, nil
 }
 
 func decodeID(raw json.RawMessage) (string, error) {

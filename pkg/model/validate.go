@@ -33,7 +33,7 @@ func (e *Event) ValidateRunes(text []rune) error {
 	if ti, ok := Info(e.Type); ok && !slices.Contains(ti.Mappings(), e.ACLED) {
 		errs = append(errs, fmt.Errorf("acled: %s / %s is not a mapping of %s", e.ACLED.EventType, e.ACLED.SubEventType, e.Type))
 	}
-	errs = e.checkSpans(text, errs)
+	errs = e.checkSpans(len(text), runeSlicer(text), errs)
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("event %s: %w", e.ID, err)
 	}
@@ -44,19 +44,30 @@ func (e *Event) ValidateRunes(text []rune) error {
 // lies within it and holds exactly the element's text. It costs little
 // next to the struct checks, so producers can run it on every record.
 func (e *Event) CheckSpans(text []rune) error {
-	if err := errors.Join(e.checkSpans(text, nil)...); err != nil {
+	return e.CheckSpansIn(len(text), runeSlicer(text))
+}
+
+// CheckSpansIn is CheckSpans for a text of n code points read through
+// slice, which returns the text of the code-point span [start, end) (as
+// arabic.Text's Len and Slice do): no []rune copy of the text needed.
+func (e *Event) CheckSpansIn(n int, slice func(start, end int) string) error {
+	if err := errors.Join(e.checkSpans(n, slice, nil)...); err != nil {
 		return fmt.Errorf("event %s: %w", e.ID, err)
 	}
 	return nil
 }
 
-func (e *Event) checkSpans(text []rune, errs []error) []error {
+func runeSlicer(text []rune) func(start, end int) string {
+	return func(start, end int) string { return string(text[start:end]) }
+}
+
+func (e *Event) checkSpans(n int, slice func(start, end int) string, errs []error) []error {
 	check := func(what string, s Span, want string) {
-		if s[0] < 0 || s[0] > s[1] || s[1] > len(text) {
-			errs = append(errs, fmt.Errorf("%s: span %v outside text of %d code points", what, s, len(text)))
+		if s[0] < 0 || s[0] > s[1] || s[1] > n {
+			errs = append(errs, fmt.Errorf("%s: span %v outside text of %d code points", what, s, n))
 			return
 		}
-		if got := string(text[s[0]:s[1]]); got != want {
+		if got := slice(s[0], s[1]); got != want {
 			errs = append(errs, fmt.Errorf("%s: span %v holds %q, record says %q", what, s, got, want))
 		}
 	}

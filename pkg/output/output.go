@@ -50,7 +50,9 @@ const geoSep = ",\n"
 func (f Format) AppendEvent(dst []byte, ev *model.Event) (out []byte, written bool, err error) {
 	switch f {
 	case JSONL:
-		b, err := json.Marshal(ev)
+		// MarshalJSON's output is json.Marshal's, compact and escaped:
+		// json.Marshal(ev) would only compact it again.
+		b, err := ev.MarshalJSON()
 		if err != nil {
 			return dst, false, fmt.Errorf("event %s: %w", ev.ID, err)
 		}

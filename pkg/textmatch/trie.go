@@ -1,7 +1,8 @@
 // Package textmatch finds dictionary phrases in tokenised Arabic text with a
-// token trie: one map lookup per token and clitic form, whatever the size of
+// token trie: one probe per token and clitic form, whatever the size of
 // the dictionary, and word boundaries for free (Go's regexp \b is ASCII-only
-// and a regex alternation of thousands of names runs at ~1 MB/s).
+// and a regex alternation of thousands of names runs at ~1 MB/s). The
+// probes use the hashes arabic.New stored for every form (see Dict).
 package textmatch
 
 import (
@@ -19,7 +20,7 @@ type Trie[V any] struct {
 }
 
 type node[V any] struct {
-	next map[string]*node[V]
+	next Dict[*node[V]]
 	vals []V
 }
 
@@ -42,27 +43,22 @@ func (t *Trie[V]) Len() int { return t.size }
 // It returns false for a phrase with no tokens.
 func (t *Trie[V]) Add(phrase string, v V) bool {
 	tx := arabic.New(phrase)
-	toks := tx.Tokens
-	if len(toks) == 0 {
+	if len(tx.Tokens) == 0 {
 		return false
 	}
 	n := &t.root
-	for i, tok := range toks {
-		key := tok.Text
+	for i, tok := range tx.Tokens {
+		key := tx.Word(i)
 		// Only a written article is stripped: آلاف normalises to الاف
 		// but has none.
-		if i == 0 && strings.HasPrefix(tx.Slice(tok.Start, tok.End), "ال") {
+		if i == 0 && strings.HasPrefix(tx.Slice(int(tok.Start), int(tok.End)), "ال") {
 			key = arabic.StripArticle(key)
 		}
-		if n.next == nil {
-			n.next = make(map[string]*node[V])
+		p := n.next.Ref(key)
+		if *p == nil {
+			*p = &node[V]{}
 		}
-		c := n.next[key]
-		if c == nil {
-			c = &node[V]{}
-			n.next[key] = c
-		}
-		n = c
+		n = *p
 	}
 	if len(n.vals) == 0 {
 		t.size++
@@ -75,44 +71,44 @@ func (t *Trie[V]) Add(phrase string, v V) bool {
 // without its article), so callers can build a cheap index of the tokens
 // worth trying.
 func (t *Trie[V]) Starts(fn func(key string)) {
-	for k := range t.root.next {
+	for k := range t.root.next.All() {
 		fn(k)
 	}
 }
 
+// child returns the node after n for token j read whole.
+func (n *node[V]) child(tx *arabic.Text, j int) *node[V] {
+	c, _ := n.next.Lookup(tx.Form(j, 0))
+	return c
+}
+
 // LongestAt returns the longest phrase starting at token i.
-func (t *Trie[V]) LongestAt(toks []arabic.Token, i int) (Match[V], bool) {
+func (t *Trie[V]) LongestAt(tx *arabic.Text, i int) (Match[V], bool) {
 	var best Match[V]
 	found := false
-	w := toks[i].Text
-	forms := toks[i].Forms
-	var one [1]string
-	if forms == nil {
-		one[0] = w
-		forms = one[:]
-	}
-	nf := len(forms)
+	toks := tx.Tokens
+	nf := tx.NumForms(i)
 	for f := 0; f < nf; f++ {
-		n := t.root.next[forms[f]]
+		form, h := tx.Form(i, f)
+		n, _ := t.root.next.Lookup(form, h)
 		if n == nil {
 			continue
 		}
 		for j := i + 1; ; j++ {
 			if len(n.vals) > 0 && (!found || j > best.End) {
-				best = Match[V]{Start: i, End: j, Skip: clitics(w, forms[f]), Vals: n.vals}
+				best = Match[V]{Start: i, End: j, Skip: clitics(tx.Word(i), form), Vals: n.vals}
 				found = true
 			}
-			if j >= len(toks) || n.next == nil || toks[j].Kind == arabic.Newline {
+			if j >= len(toks) || n.next.Len() == 0 || toks[j].Kind == arabic.Newline {
 				break
 			}
-			if isQuote(toks[j]) && j+1 < len(toks) {
+			if isQuote(tx, j) && j+1 < len(toks) {
 				// Names are often quoted mid-phrase: تنظيم «داعش».
-				if c := n.next[toks[j+1].Text]; c != nil {
+				if c := n.child(tx, j+1); c != nil {
 					j++
 				}
 			}
-			n = n.next[toks[j].Text]
-			if n == nil {
+			if n = n.child(tx, j); n == nil {
 				break
 			}
 		}
@@ -124,44 +120,39 @@ func (t *Trie[V]) LongestAt(toks []arabic.Token, i int) (Match[V], bool) {
 // first for each clitic reading of the token; yield returns false to stop.
 // Cue tables need all of them: «أسفر» and «أسفر الهجوم» may belong to
 // different sections.
-func (t *Trie[V]) EachAt(toks []arabic.Token, i int, yield func(Match[V]) bool) {
-	w := toks[i].Text
-	forms := toks[i].Forms
-	var one [1]string
-	if forms == nil {
-		one[0] = w
-		forms = one[:]
-	}
-	for _, form := range forms {
-		n := t.root.next[form]
+func (t *Trie[V]) EachAt(tx *arabic.Text, i int, yield func(Match[V]) bool) {
+	toks := tx.Tokens
+	nf := tx.NumForms(i)
+	for f := 0; f < nf; f++ {
+		form, h := tx.Form(i, f)
+		n, _ := t.root.next.Lookup(form, h)
 		if n == nil {
 			continue
 		}
 		for j := i + 1; ; j++ {
-			if len(n.vals) > 0 && !yield(Match[V]{Start: i, End: j, Skip: clitics(w, form), Vals: n.vals}) {
+			if len(n.vals) > 0 && !yield(Match[V]{Start: i, End: j, Skip: clitics(tx.Word(i), form), Vals: n.vals}) {
 				return
 			}
-			if j >= len(toks) || n.next == nil || toks[j].Kind == arabic.Newline {
+			if j >= len(toks) || n.next.Len() == 0 || toks[j].Kind == arabic.Newline {
 				break
 			}
-			if isQuote(toks[j]) && j+1 < len(toks) {
-				if c := n.next[toks[j+1].Text]; c != nil {
+			if isQuote(tx, j) && j+1 < len(toks) {
+				if c := n.child(tx, j+1); c != nil {
 					j++
 				}
 			}
-			n = n.next[toks[j].Text]
-			if n == nil {
+			if n = n.child(tx, j); n == nil {
 				break
 			}
 		}
 	}
 }
 
-// FindAll returns the leftmost-longest, non-overlapping phrases of toks.
-func (t *Trie[V]) FindAll(toks []arabic.Token) []Match[V] {
+// FindAll returns the leftmost-longest, non-overlapping phrases of tx.
+func (t *Trie[V]) FindAll(tx *arabic.Text) []Match[V] {
 	var out []Match[V]
-	for i := 0; i < len(toks); {
-		if m, ok := t.LongestAt(toks, i); ok {
+	for i := 0; i < len(tx.Tokens); {
+		if m, ok := t.LongestAt(tx, i); ok {
 			out = append(out, m)
 			i = m.End
 			continue
@@ -181,6 +172,10 @@ func clitics(w, form string) int {
 	return utf8.RuneCountInString(prefix)
 }
 
-func isQuote(t arabic.Token) bool {
-	return t.Kind == arabic.Punct && (t.Text == "«" || t.Text == "»" || t.Text == "\"")
+func isQuote(tx *arabic.Text, j int) bool {
+	if tx.Tokens[j].Kind != arabic.Punct {
+		return false
+	}
+	w := tx.Word(j)
+	return w == "«" || w == "»" || w == "\""
 }

@@ -17,7 +17,7 @@ func TestFindAllLongestWithClitics(t *testing.T) {
 	tr.Add("قوات سوريا الديمقراطية", "sdf")
 	text := "تفجير في سجن غويران بالحسكة وللحسكة، وقوات سوريا الديمقراطية"
 	tx := arabic.New(text)
-	ms := tr.FindAll(tx.Tokens)
+	ms := tr.FindAll(tx)
 	require.Len(t, ms, 4)
 	var got []string
 	for _, m := range ms {
@@ -30,8 +30,8 @@ func TestFindAllLongestWithClitics(t *testing.T) {
 func TestNoMatchAcrossNewline(t *testing.T) {
 	var tr Trie[int]
 	tr.Add("وادي الشاي", 1)
-	assert.Empty(t, tr.FindAll(arabic.New("وادي\nالشاي").Tokens))
-	assert.Len(t, tr.FindAll(arabic.New("بوادي الشاي").Tokens), 1)
+	assert.Empty(t, tr.FindAll(arabic.New("وادي\nالشاي")))
+	assert.Len(t, tr.FindAll(arabic.New("بوادي الشاي")), 1)
 }
 
 func TestEachAtReportsEveryPhrase(t *testing.T) {
@@ -39,7 +39,7 @@ func TestEachAtReportsEveryPhrase(t *testing.T) {
 	tr.Add("أسفر", "result")
 	tr.Add("أسفر الهجوم", "result-attack")
 	tr.Add("الهجوم", "attack")
-	toks := arabic.New("وأسفر الهجوم عن مقتل").Tokens
+	toks := arabic.New("وأسفر الهجوم عن مقتل")
 	var got []string
 	tr.EachAt(toks, 0, func(m Match[string]) bool {
 		got = append(got, m.Vals[0])

@@ -54,7 +54,7 @@ func TestDevGoldDates(t *testing.T) {
 			continue
 		}
 		as := len([]rune(d.Text[:b]))
-		s, e := sentence(tx.Runes, as, as+len([]rune(ev.Anchor)))
+		s, e := sentence([]rune(tx.Orig), as, as+len([]rune(ev.Anchor)))
 		start, prec, text := pub, "day", "(publication)"
 		if best, ok := Best(exprs, s, e, as); ok {
 			start, prec, text = best.Date.Start, string(best.Date.Precision), best.Date.Text

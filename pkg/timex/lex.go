@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 )
 
@@ -22,30 +23,67 @@ type doc struct {
 	t    *Tagger
 	tx   *arabic.Text
 	toks []arabic.Token
-	lx   []lexeme
+	// lexes holds, per token and one past the last (rules look at the
+	// word after a match, which may be the end of the text), the index of
+	// its lexeme in lexemes; lexemes[0] is the empty one. Most tokens are
+	// no date word: four bytes each, not a lexeme.
+	lexes   []int32
+	lexemes []lexeme
+	// starts are the tokens an expression may start at (startable), in
+	// order: numbers, date words and the fillers startable names.
+	starts []int32
 }
 
-// lex looks every word of tx up in the vocabulary once.
-func (t *Tagger) lex(tx *arabic.Text) *doc {
-	// One empty lexeme past the last token: rules look at the word after a
-	// match, which may be the end of the text.
-	d := &doc{t: t, tx: tx, toks: tx.Tokens, lx: make([]lexeme, len(tx.Tokens)+1)}
+// lexAt returns the lexeme of token i (empty for none).
+func (d *doc) lexAt(i int) *lexeme {
+	if d.lexes == nil {
+		return &d.lexemes[0]
+	}
+	return &d.lexemes[d.lexes[i]]
+}
+
+// lex looks every word of tx that mayStart a phrase up in the vocabulary
+// once.
+func (t *Tagger) lex(tx *arabic.Text, mayStart func(i int) bool) *doc {
+	// lexes is made with the first lexeme: a text without a date word
+	// (a storm of punctuation) costs nothing per token.
+	d := &doc{t: t, tx: tx, toks: tx.Tokens, lexemes: make([]lexeme, 1, len(tx.Tokens)/16+8)}
 	for i, tok := range d.toks {
-		if tok.Kind != arabic.Word {
+		switch {
+		case tok.Kind == arabic.Number:
+			d.starts = grow.Append(d.starts, int32(i))
+			continue
+		case tok.Kind != arabic.Word:
+			continue
+		case !mayStart(i) || !d.lexWord(i):
+			if d.filler(i) {
+				d.starts = grow.Append(d.starts, int32(i))
+			}
 			continue
 		}
-		m, ok := t.trie.LongestAt(d.toks, i)
-		if !ok {
-			continue
-		}
-		// باب is "door", not ب + آب (August): a two-letter month name
-		// reads only without clitics (وفي، بعد stay prepositions).
-		if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(tok.Text)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
-			continue
-		}
-		d.lx[i] = lexeme{end: m.End, skip: m.Skip, art: hasArticle(tok.Text, m.Skip), vals: m.Vals}
+		d.starts = grow.Append(d.starts, int32(i))
 	}
 	return d
+}
+
+// lexWord looks word i up and reports whether it is a date word.
+func (d *doc) lexWord(i int) bool {
+	m, ok := d.t.trie.LongestAt(d.tx, i)
+	if !ok {
+		return false
+	}
+	// باب is "door", not ب + آب (August): a two-letter month name
+	// reads only without clitics (وفي، بعد stay prepositions).
+	w := d.tx.Word(i)
+	if m.Skip > 0 && m.End == i+1 && utf8.RuneCountInString(w)-m.Skip <= 2 && m.Vals[0].kind == lxMonth {
+		return false
+	}
+	if d.lexes == nil {
+		d.lexes = make([]int32, len(d.toks)+1)
+	}
+	d.lexes[i] = int32(len(d.lexemes))
+	d.lexemes = grow.Append(d.lexemes, lexeme{end: m.End, skip: m.Skip, art: hasArticle(w, m.Skip), vals: m.Vals})
+	return true
 }
 
 // hasArticle reports whether w, skip code points in, starts with the
@@ -61,10 +99,10 @@ func hasArticle(w string, skip int) bool {
 // get returns the entry of kind k of the phrase at token i, honouring the
 // art flag, and the token after the phrase.
 func (d *doc) get(i int, k lexKind) (entry, int, bool) {
-	if i < 0 || i >= len(d.lx) {
+	if i < 0 || i >= len(d.toks)+1 {
 		return entry{}, i, false
 	}
-	l := &d.lx[i]
+	l := d.lexAt(i)
 	for _, v := range l.vals {
 		if v.kind == k && (!v.art || l.art) {
 			return v, l.end, true
@@ -75,8 +113,8 @@ func (d *doc) get(i int, k lexKind) (entry, int, bool) {
 
 // next returns the token after the phrase at i (i+1 for a non-phrase).
 func (d *doc) next(i int) int {
-	if i < len(d.lx) && d.lx[i].end > i {
-		return d.lx[i].end
+	if i < len(d.toks)+1 && d.lexAt(i).end > i {
+		return d.lexAt(i).end
 	}
 	return i + 1
 }
@@ -122,7 +160,7 @@ func (d *doc) num(i int) (int, bool) {
 	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Number {
 		return 0, false
 	}
-	s := d.toks[i].Text
+	s := d.tx.Word(i)
 	if len(s) > 4 {
 		return 0, false
 	}
@@ -135,7 +173,7 @@ func (d *doc) punct(i int, set string) bool {
 	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != arabic.Punct {
 		return false
 	}
-	return strings.Contains(set, d.toks[i].Text)
+	return strings.Contains(set, d.tx.Word(i))
 }
 
 // word reports whether token i is the (normalised) word w.
@@ -144,7 +182,7 @@ func (d *doc) word(i int, ws ...string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if d.toks[i].Text == w {
+		if d.tx.Word(i) == w {
 			return true
 		}
 	}
@@ -168,7 +206,7 @@ func (d *doc) fillsLine(s, e int) bool {
 		case d.toks[k].Kind == arabic.Punct || d.toks[k].Kind == arabic.Number:
 			k++
 		case d.is(k, lxDateline):
-			k = d.lx[k].end
+			k = d.lexAt(k).end
 		default:
 			return false
 		}

@@ -61,7 +61,7 @@ func (d *doc) parseAt(i int) (parse, bool) {
 		return parse{}, false
 	}
 	p := parse{s: i, weekday: -1}
-	p.skip = d.lx[i].skip
+	p.skip = d.lexAt(i).skip
 	// منذ يومين، قبل أيام: ago first, since منذ is also "since".
 	if e, ok := ruleAgo(d, &p, i); ok {
 		p.e = e
@@ -77,7 +77,7 @@ func (d *doc) parseAt(i int) (parse, bool) {
 	j := i
 	// Prefixes: منذ/خلال, مطلع/منتصف/أواخر or a season, a part of day,
 	// يوم, a weekday with its direction.
-	if _, e, ok := d.get(j, lxSince); ok && d.lx[j].end == j+1 {
+	if _, e, ok := d.get(j, lxSince); ok && d.lexAt(j).end == j+1 {
 		p.since, j = true, e
 	} else if _, e, ok := d.get(j, lxDuring); ok {
 		p.during, j = true, e
@@ -130,13 +130,33 @@ func (d *doc) parseAt(i int) (parse, bool) {
 // startable reports whether an expression may start at token i: a number
 // or a vocabulary word.
 func (d *doc) startable(i int) bool {
-	if d.lx[i].end > i {
+	if d.lexAt(i).end > i {
 		return true
 	}
-	if d.toks[i].Kind == arabic.Number {
+	switch d.toks[i].Kind {
+	case arabic.Number:
 		return true
+	case arabic.Word:
+		if d.filler(i) {
+			return true
+		}
 	}
-	return d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم", "بيوم") || d.isDayWord(i)
+	return d.isDayWord(i)
+}
+
+// filler reports whether word i is one an expression may start with
+// though no date word: d.word(i, "ال", "لل", "بال", "وال", "يوم", "ويوم",
+// "بيوم"), asked of every word, so by length first.
+func (d *doc) filler(i int) bool {
+	switch w := d.tx.Word(i); len(w) {
+	case 4:
+		return w == "ال" || w == "لل"
+	case 6:
+		return w == "بال" || w == "وال" || w == "يوم"
+	case 8:
+		return w == "ويوم" || w == "بيوم"
+	}
+	return false
 }
 
 // isDayWord reports whether token i is يوم (not اليوم) used as a filler:
@@ -145,7 +165,7 @@ func (d *doc) isDayWord(i int) bool {
 	if i < 0 || i >= len(d.toks) {
 		return false
 	}
-	if en, _, ok := d.get(i, lxUnit); ok && en.val == unitDay && en.cnt == 1 && !d.lx[i].art {
+	if en, _, ok := d.get(i, lxUnit); ok && en.val == unitDay && en.cnt == 1 && !d.lexAt(i).art {
 		return d.is(i+1, lxWeekday) || d.startsDate(i+1) || d.is(i+1, lxRelDay)
 	}
 	return false
@@ -172,7 +192,7 @@ func (d *doc) direction(j int) (int, int) {
 
 // aloneAt reports whether the part of day at i may stand alone.
 func (d *doc) aloneAt(i int) bool {
-	l := &d.lx[i]
+	l := d.lexAt(i)
 	for _, v := range l.vals {
 		if v.kind == lxPart && v.alone && (!v.art || l.art) {
 			// الصباح، المساء are also names and nouns: alone only after
@@ -184,7 +204,7 @@ func (d *doc) aloneAt(i int) bool {
 }
 
 func (d *doc) suffixes(p *parse, j int) int {
-	if p.part == "" && (p.weekday >= 0 || p.rel || p.day > 0) && j < len(d.lx) && d.aloneAt(j) {
+	if p.part == "" && (p.weekday >= 0 || p.rel || p.day > 0) && j < len(d.toks)+1 && d.aloneAt(j) {
 		en, e, _ := d.get(j, lxPart)
 		p.part, j = en.str, e
 	}

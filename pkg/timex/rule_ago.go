@@ -19,7 +19,7 @@ func ruleAgo(d *doc, p *parse, i int) (int, bool) {
 		n, k = en.val, e
 	}
 	en, e, ok := d.get(k, lxUnit)
-	if !ok || d.lx[k].art {
+	if !ok || d.lexAt(k).art {
 		return i, false
 	}
 	if en.val == unitYear {

@@ -12,7 +12,7 @@ func ruleDayMonth(d *doc, p *parse, j int) (int, bool) {
 		}
 	}
 	day := 0
-	if n, ok := d.num(k); ok && n >= 1 && n <= 31 && len(d.toks[k].Text) <= 2 {
+	if n, ok := d.num(k); ok && n >= 1 && n <= 31 && len(d.tx.Word(k)) <= 2 {
 		day, k = n, k+1
 	} else if en, e, ok := d.get(k, lxOrdinal); ok {
 		day, k = en.val, e
@@ -89,7 +89,7 @@ func (d *doc) yearAfterMonth(k int, hijri bool) (int, int, bool) {
 		a = e
 	}
 	y, ok := d.num(a)
-	if !ok || len(d.toks[a].Text) != 4 {
+	if !ok || len(d.tx.Word(a)) != 4 {
 		return 0, k, false
 	}
 	a++

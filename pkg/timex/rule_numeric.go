@@ -11,22 +11,22 @@ import (
 func ruleNumericDate(d *doc, p *parse, j int) (int, bool) {
 	var parts [3]string
 	end := j
-	if j < len(d.toks) && strings.Count(d.toks[j].Text, ".") == 2 && !strings.Contains(d.toks[j].Text, ",") {
+	if j < len(d.toks) && strings.Count(d.tx.Word(j), ".") == 2 && !strings.Contains(d.tx.Word(j), ",") {
 		// The tokenizer keeps 27.1.2021 as one number.
-		copy(parts[:], strings.Split(d.toks[j].Text, "."))
+		copy(parts[:], strings.Split(d.tx.Word(j), "."))
 		end = j + 1
 	} else {
 		if _, ok := d.num(j); !ok || !d.punct(j+1, "/-") {
 			return j, false
 		}
-		sep := d.toks[j+1].Text
+		sep := d.tx.Word(j + 1)
 		if _, ok := d.num(j + 2); !ok || !d.punct(j+3, sep) {
 			return j, false
 		}
 		if _, ok := d.num(j + 4); !ok {
 			return j, false
 		}
-		parts = [3]string{d.toks[j].Text, d.toks[j+2].Text, d.toks[j+4].Text}
+		parts = [3]string{d.tx.Word(j), d.tx.Word(j + 2), d.tx.Word(j + 4)}
 		end = j + 5
 	}
 	var n [3]int

@@ -11,7 +11,7 @@ func (d *doc) anaphoricBefore(j int) bool {
 // other event) is not one.
 func ruleRelDay(d *doc, p *parse, j int) (int, bool) {
 	// هذا الصباح، هذه الليلة: today's.
-	if _, k, ok := d.get(j, lxThis); ok && d.lx[k].art {
+	if _, k, ok := d.get(j, lxThis); ok && d.lexAt(k).art {
 		if en, e, ok := d.get(k, lxPart); ok {
 			if p.part == "" {
 				p.part = en.str

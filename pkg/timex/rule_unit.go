@@ -24,7 +24,7 @@ func ruleUnit(d *doc, p *parse, j int) (int, bool) {
 		k, this = e, true
 	}
 	en, e, ok := d.get(k, lxUnit)
-	if !ok || d.anaphoricBefore(k) || (!d.lx[k].art && !this && !numbered) || d.is(e, lxAnaphoric) {
+	if !ok || d.anaphoricBefore(k) || (!d.lexAt(k).art && !this && !numbered) || d.is(e, lxAnaphoric) {
 		return j, false
 	}
 	k = e

@@ -10,7 +10,7 @@ func ruleYear(d *doc, p *parse, j int) (int, bool) {
 		k, word = e, true
 	}
 	y, ok := d.num(k)
-	if !ok || len(d.toks[k].Text) != 4 {
+	if !ok || len(d.tx.Word(k)) != 4 {
 		return j, false
 	}
 	k++

@@ -72,7 +72,7 @@ func TestSeeds(t *testing.T) {
 		require.GreaterOrEqual(t, b, 0, "anchor %q not in %s", g.Anchor, g.DocID)
 		as := len([]rune(text[:b]))
 		ae := as + len([]rune(g.Anchor))
-		s, e := sentence(tx.Runes, as, ae)
+		s, e := sentence([]rune(tx.Orig), as, ae)
 		best, ok := Best(exprs, s, e, as)
 		if pub == "" && ok && best.Date.Basis != model.BasisExplicit {
 			continue // not scored without a publication date (gold README)

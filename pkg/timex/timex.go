@@ -31,6 +31,7 @@ package timex
 import (
 	"time"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/model"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
@@ -157,6 +158,9 @@ func (e Expr) Resolved() bool { return e.Date.Start != "" }
 // Tagger is compiled once from the rules; immutable, safe for concurrent use.
 type Tagger struct {
 	trie *textmatch.Trie[entry]
+	// starts holds the words a phrase of the vocabulary starts with: one
+	// probe per form tells most tokens apart before the trie is asked.
+	starts textmatch.Starts
 }
 
 // New compiles the date vocabulary of a rules set (dates.txt).
@@ -165,12 +169,27 @@ func New(rs rules.Set) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{trie: trie}, nil
+	t := &Tagger{trie: trie}
+	t.Words(func(w string) { t.starts.Add(w, 1) })
+	return t, nil
 }
+
+// Words calls fn with every word a phrase of the date vocabulary starts
+// with (without its clitics): Find looks the words of a text up only
+// where a form of one stands, which a caller indexing the text for its
+// own tables too can tell FindIndexed.
+func (t *Tagger) Words(fn func(word string)) { t.trie.Starts(fn) }
 
 // Find returns the temporal expressions of tx in text order, resolved
 // against published (YYYY-MM-DD, or "" when unknown).
 func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
+	return t.FindIndexed(tx, published, func(i int) bool { return t.starts.Token(tx, i) != 0 })
+}
+
+// FindIndexed is Find for a caller that has indexed the words of tx with
+// those of Words: mayStart(i) tells whether a form of token i is one (a
+// yes that should be a no costs time only).
+func (t *Tagger) FindIndexed(tx *arabic.Text, published string, mayStart func(i int) bool) []Expr {
 	var pub time.Time
 	hasPub := false
 	if published != "" {
@@ -178,12 +197,18 @@ func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
 			pub, hasPub = p, true
 		}
 	}
-	d := t.lex(tx)
+	d := t.lex(tx, mayStart)
 	var out []Expr
-	for i := 0; i < len(tx.Tokens); {
+	// Only where an expression may start (most tokens are no such place):
+	// after an expression, from its end on.
+	next := 0
+	for _, s := range d.starts {
+		i := int(s)
+		if i < next {
+			continue
+		}
 		p, ok := d.parseAt(i)
 		if !ok {
-			i++
 			continue
 		}
 		e, keep := resolve(p, pub, hasPub)
@@ -194,9 +219,9 @@ func (t *Tagger) Find(tx *arabic.Text, published string) []Expr {
 			e.Date.Span = &model.Span{start, end}
 			e.Dateline = e.Kind == KindDate && p.year > 0 && d.fillsLine(p.s, p.e)
 			e.Reporting = !e.Dateline && d.reporting(p.s, p.e)
-			out = append(out, e)
+			out = grow.Append(out, e)
 		}
-		i = p.e
+		next = p.e
 	}
 	return out
 }

@@ -385,3 +385,41 @@ func TestPublished(t *testing.T) {
 		assert.Equal(t, c.want != "", ok, c.in)
 	}
 }
+
+// FindIndexed with a yes for every token finds what Find does: a yes in
+// vain costs time, not an expression.
+func TestFindIndexedTakesASuperset(t *testing.T) {
+	tg := newTagger(t)
+	n := 0
+	tg.Words(func(string) { n++ })
+	assert.Greater(t, n, 50)
+	for _, text := range []string{
+		"أفاد المرصد السوري لحقوق الإنسان، صباح الاثنين، بمقتل 38 في ضربة جوية ليل الأحد الاثنين. وقالت الأمم المتحدة الأحد إن",
+		"قتل 3 مدنيين أمس و5 في 27 يناير 2021، وفي مطلع العام الماضي",
+	} {
+		tx := arabic.New(text)
+		all := tg.FindIndexed(tx, "2021-02-03", func(int) bool { return true })
+		require.NotEmpty(t, all, text)
+		assert.Equal(t, tg.Find(tx, "2021-02-03"), all, text)
+	}
+}
+
+// The tokens lex lists as starts are exactly those startable says an
+// expression may start at: FindIndexed tries no others.
+func TestStartsAreTheStartableTokens(t *testing.T) {
+	tg := newTagger(t)
+	for _, text := range []string{
+		"قتل 3 مدنيين أمس و5 في 27 يناير 2021، وفي مطلع العام الماضي يوم الخميس ال 12",
+		"وقالت الأمم المتحدة الأحد إن ويوم بيوم بال وال لل. 2020/1/5 باب",
+	} {
+		tx := arabic.New(text)
+		d := tg.lex(tx, func(i int) bool { return tg.starts.Token(tx, i) != 0 })
+		var want []int32
+		for i := range tx.Tokens {
+			if d.startable(i) {
+				want = append(want, int32(i))
+			}
+		}
+		assert.Equal(t, want, d.starts, text)
+	}
+}

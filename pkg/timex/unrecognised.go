@@ -13,7 +13,7 @@ import (
 // outside an expression, with the
 // token on each side, normalised (so equal contexts count together).
 func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
-	d := t.lex(tx)
+	d := t.lex(tx, func(i int) bool { return t.starts.Token(tx, i) != 0 })
 	covered := make([]bool, len(tx.Tokens))
 	for _, e := range exprs {
 		for i := e.Tok0; i < e.Tok1 && i < len(covered); i++ {
@@ -24,12 +24,12 @@ func (t *Tagger) Unrecognised(tx *arabic.Text, exprs []Expr) []string {
 	for i := 0; i < len(d.toks); {
 		end := i + 1
 		dateLike := false
-		if d.lx[i].end > i {
-			end = d.lx[i].end
+		if d.lexAt(i).end > i {
+			end = d.lexAt(i).end
 			dateLike = d.is(i, lxMonth) || d.is(i, lxWeekday) || d.is(i, lxRelDay) ||
 				d.is(i, lxHijriMonth) && (d.startsDate(i-1) || d.startsDate(end)) ||
 				d.is(i, lxUnit) && d.unitDateLike(i, end)
-		} else if n, ok := d.num(i); ok && n >= 1900 && n <= 2100 && len(d.toks[i].Text) == 4 {
+		} else if n, ok := d.num(i); ok && n >= 1900 && n <= 2100 && len(d.tx.Word(i)) == 4 {
 			dateLike = true
 		}
 		if dateLike && !covered[i] {
@@ -54,7 +54,7 @@ func (d *doc) unitDateLike(i, end int) bool {
 		return true
 	}
 	en, _, _ := d.get(i, lxUnit)
-	return d.lx[i].art && !(en.val == unitYear && en.cnt == 1) && en.val != unitDay && !(en.val == unitHour && en.cnt == 1)
+	return d.lexAt(i).art && !(en.val == unitYear && en.cnt == 1) && en.val != unitDay && !(en.val == unitHour && en.cnt == 1)
 }
 
 // window returns tokens [i-1, end+1) of one line, normalised, space-joined.
@@ -68,7 +68,7 @@ func (d *doc) window(i, end int) string {
 	}
 	parts := make([]string, 0, e-s)
 	for k := s; k < e; k++ {
-		parts = append(parts, d.toks[k].Text)
+		parts = append(parts, d.tx.Word(k))
 	}
 	return strings.Join(parts, " ")
 }

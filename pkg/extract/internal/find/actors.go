@@ -3,6 +3,7 @@ package find
 import (
 	"strings"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -117,7 +118,7 @@ func sectionField(section string, i int) string {
 // Find returns the actor names of t, leftmost longest.
 func (f *Actors) Find(t *segment.Text, ix Index) []Actor {
 	var out []Actor
-	for _, m := range findAll(&f.trie, t.Tokens, ix, tActors) {
+	for _, m := range findAll(&f.trie, t.Text, ix, tActors) {
 		out = append(out, Actor{Tok0: m.Start, Tok1: m.End, Skip: m.Skip, Def: m.Vals[0]})
 	}
 	return out
@@ -214,21 +215,22 @@ func NewSources(rs rules.Set) (*Sources, error) {
 // Find returns the source names of t, leftmost longest.
 func (f *Sources) Find(t *segment.Text, ix Index) []Source {
 	var out []Source
-	for _, m := range findAll(&f.trie, t.Tokens, ix, tSources) {
+	for _, m := range findAll(&f.trie, t.Text, ix, tSources) {
 		out = append(out, Source{Tok0: m.Start, Tok1: m.End, Skip: m.Skip, Name: m.Vals[0]})
 	}
 	return out
 }
 
 // findAll is the trie's FindAll trying only the tokens the index marks.
-func findAll[V any](tr *textmatch.Trie[V], toks []arabic.Token, ix Index, bit table) []textmatch.Match[V] {
+func findAll[V any](tr *textmatch.Trie[V], tx *arabic.Text, ix Index, bit table) []textmatch.Match[V] {
+	toks := tx.Tokens
 	var out []textmatch.Match[V]
 	for i := 0; i < len(toks); i++ {
 		if ix[i]&bit == 0 {
 			continue
 		}
-		if m, ok := tr.LongestAt(toks, i); ok {
-			out = append(out, m)
+		if m, ok := tr.LongestAt(tx, i); ok {
+			out = grow.Append(out, m)
 			i = m.End - 1
 		}
 	}

@@ -3,6 +3,7 @@ package find
 import (
 	"fmt"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/textmatch"
@@ -148,6 +149,7 @@ func (c *Cues) Sections() map[string][]string { return c.phrases }
 
 // Find returns every cue phrase of t, by first token, shorter first.
 func (c *Cues) Find(t *segment.Text, ix Index) []Cue {
+	tx := t.Text
 	var out []Cue
 	toks := t.Tokens
 	for i := range toks {
@@ -155,7 +157,7 @@ func (c *Cues) Find(t *segment.Text, ix Index) []Cue {
 			continue
 		}
 		n := len(out)
-		c.trie.EachAt(toks, i, func(m textmatch.Match[Section]) bool {
+		c.trie.EachAt(tx, i, func(m textmatch.Match[Section]) bool {
 			for _, sec := range m.Vals {
 				h := Cue{Tok0: m.Start, Tok1: m.End, Sec: sec, Skip: m.Skip}
 				dup := false
@@ -167,7 +169,7 @@ func (c *Cues) Find(t *segment.Text, ix Index) []Cue {
 					}
 				}
 				if !dup {
-					out = append(out, h)
+					out = grow.Append(out, h)
 				}
 			}
 			return true

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -201,7 +202,7 @@ func parseNumWord(e rules.Entry) (numWord, error) {
 	return w, err
 }
 
-func (f *Figures) mark(s starts) {
+func (f *Figures) mark(s *textmatch.Starts) {
 	mark(s, &f.numbers, tNumbers)
 	mark(s, &f.people, tPeople)
 	mark(s, &f.cues, tCasCues)
@@ -212,11 +213,12 @@ func (f *Figures) mark(s starts) {
 }
 
 // Parse reads a number phrase starting at token i.
-func (f *Figures) Parse(toks []arabic.Token, i int) (Figure, bool) {
+func (f *Figures) Parse(tx *arabic.Text, i int) (Figure, bool) {
+	toks := tx.Tokens
 	fig := Figure{Tok0: i, Exact: true}
 	mod := ""
 	j := i
-	if m, ok := f.numbers.LongestAt(toks, j); ok && m.Vals[0].class == "modifier" {
+	if m, ok := f.numbers.LongestAt(tx, j); ok && m.Vals[0].class == "modifier" {
 		mod = m.Vals[0].mod
 		j = m.End
 	}
@@ -230,7 +232,7 @@ words:
 			if read {
 				break // two numbers in a row are two figures
 			}
-			n, ok := atoi(t.Text)
+			n, ok := atoi(tx.Word(j))
 			if !ok {
 				break
 			}
@@ -242,19 +244,19 @@ words:
 		if t.Kind != arabic.Word {
 			break
 		}
-		m, ok := f.numbers.LongestAt(toks, j)
+		m, ok := f.numbers.LongestAt(tx, j)
 		if !ok {
 			break
 		}
 		w := m.Vals[0]
 		// After the first word a number word must be joined by و (ثلاثة
 		// وعشرين) or follow directly (أربعة عشر، 4 آلاف).
-		if read && m.Skip > 0 && !strings.HasPrefix(t.Text, "و") {
+		if read && m.Skip > 0 && !strings.HasPrefix(tx.Word(j), "و") {
 			break
 		}
 		switch w.class {
 		case "unit", "ten", "hundred":
-			if vague != nil || frac[1] != 1 || arabic.HasArticle(stemOf(t.Text, m.Skip)) {
+			if vague != nil || frac[1] != 1 || arabic.HasArticle(stemOf(tx.Word(j), m.Skip)) {
 				break words // الأحد، الثلاثة: not a count
 			}
 			cur += w.value
@@ -289,7 +291,7 @@ words:
 		}
 		read = true
 		j = m.End
-		if vague != nil && !f.scaleAt(toks, j) {
+		if vague != nil && !f.scaleAt(tx, j) {
 			break
 		}
 	}
@@ -317,11 +319,12 @@ words:
 	return fig, true
 }
 
-func (f *Figures) scaleAt(toks []arabic.Token, j int) bool {
+func (f *Figures) scaleAt(tx *arabic.Text, j int) bool {
+	toks := tx.Tokens
 	if j >= len(toks) || toks[j].Kind != arabic.Word {
 		return false
 	}
-	m, ok := f.numbers.LongestAt(toks, j)
+	m, ok := f.numbers.LongestAt(tx, j)
 	return ok && m.Vals[0].class == "scale" && m.Skip == 0
 }
 
@@ -360,7 +363,7 @@ func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figu
 		}
 		n := len(out)
 		out = f.inClause(t, ix, l, c, out, carry, &figs)
-		switch k := f.openingCue(t.Tokens, c, len(out) > n); {
+		switch k := f.openingCue(t.Text, c, len(out) > n); {
 		case k != "":
 			carry = k
 		case len(out) > n:
@@ -418,6 +421,7 @@ func sortByTok0(cs []Casualty) {
 // opened an earlier clause of the sentence and found no figure there (وقتل
 // الخميس، أيضا وفق المرصد، 8 مدنيين): the first counted people take it.
 func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Clause, out []Casualty, carry model.CasualtyKind, figs *[]Figure) []Casualty {
+	tx := t.Text
 	toks := t.Tokens
 	c0, c1 := c.Tok0, c.Tok1
 	first := len(out)
@@ -429,19 +433,19 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		if toks[i].Kind != arabic.Number && ix[i]&counting == 0 {
 			continue
 		}
-		fig, ok := f.Parse(toks, i)
+		fig, ok := f.Parse(tx, i)
 		if ok && inDate(l, fig) {
 			i = fig.Tok1 - 1 // عام 2015، 9 آب: a date, not a count
 			continue
 		}
 		if ok && fig.Tok1 <= c1 {
-			*figs = append(*figs, fig)
+			*figs = grow.Append(*figs, fig)
 			if fig.Tok1 < c1 && l.Has(Weapon, fig.Tok1, fig.Tok1+1) {
 				i = fig.Tok1 - 1 // بسقوط 3 قذائف: it counts shells, not people
 				continue
 			}
-			if cs, ok := f.casualtyAt(toks, l, fig, c0, c1, out[first:]); ok {
-				out = append(out, cs)
+			if cs, ok := f.casualtyAt(tx, l, fig, c0, c1, out[first:]); ok {
+				out = grow.Append(out, cs)
 				i = cs.Tok1 - 1
 				continue
 			}
@@ -449,23 +453,23 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 			continue
 		}
 		// A casualty word in itself: أسفر عن مقتله.
-		if m, ok := f.selfs.LongestAt(toks, i); ok && m.End <= c1 {
+		if m, ok := f.selfs.LongestAt(tx, i); ok && m.End <= c1 {
 			n := m.Vals[0].count
-			out = append(out, Casualty{Kind: m.Vals[0].kind, Fig: Figure{Tok0: i, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: i, Tok1: m.End})
+			out = grow.Append(out, Casualty{Kind: m.Vals[0].kind, Fig: Figure{Tok0: i, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: i, Tok1: m.End})
 			i = m.End - 1
 			continue
 		}
 		// A singular or dual noun before a verb of what befell it: طفلا قتل.
-		if cs, ok := f.nounCount(toks, i, c1); ok && cs.Kind == "" && cs.Tok1 < c1 {
-			if m, ok := f.after.LongestAt(toks, cs.Tok1); ok && m.Skip == 0 {
+		if cs, ok := f.nounCount(tx, i, c1); ok && cs.Kind == "" && cs.Tok1 < c1 {
+			if m, ok := f.after.LongestAt(tx, cs.Tok1); ok && m.Skip == 0 {
 				cs.Kind = m.Vals[0].kind
-				out = append(out, cs)
+				out = grow.Append(out, cs)
 				i = cs.Tok1 - 1
 				continue
 			}
 		}
 		// A cue before a singular or dual noun with no figure.
-		m, ok := f.cues.LongestAt(toks, i)
+		m, ok := f.cues.LongestAt(tx, i)
 		if !ok || m.End >= c1 || l.jointAt(i, m.End) {
 			continue
 		}
@@ -473,11 +477,11 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		for j < c1 && l.Has(Quantifier, j, j+1) {
 			j++ // مقتل المدعو، القبض على المكنى
 		}
-		if cs, ok := f.nounCount(toks, j, c1); ok {
+		if cs, ok := f.nounCount(tx, j, c1); ok {
 			cs.Kind = m.Vals[0].kind
 			if cs.Fig.Count > 0 {
 				cs.Tok0 = i
-				out = append(out, cs)
+				out = grow.Append(out, cs)
 				i = cs.Tok1 - 1
 			}
 		}
@@ -493,7 +497,7 @@ func (f *Figures) inClause(t *segment.Text, ix Index, l *Layers, c segment.Claus
 		if p >= c0 && p >= prev.Tok1 {
 			if _, ok := l.CueBefore(PartOf, out[k].Fig.Tok0, c0); ok {
 				out[k].PartOf = true
-			} else if prev.PartOf && arabic.IsConjunction(toks[p].Text) {
+			} else if prev.PartOf && arabic.IsConjunction(tx.Word(p)) {
 				out[k].PartOf = true
 			}
 		}
@@ -547,15 +551,15 @@ func (l *Layers) jointAt(a, b int) bool {
 }
 
 // nounCount reads a singular or dual person noun at j as a figure of 1 or 2.
-func (f *Figures) nounCount(toks []arabic.Token, j, end int) (Casualty, bool) {
+func (f *Figures) nounCount(tx *arabic.Text, j, end int) (Casualty, bool) {
 	if j >= end {
 		return Casualty{}, false
 	}
-	if m, ok := f.nouns.LongestAt(toks, j); ok && m.Vals[0].count > 0 {
+	if m, ok := f.nouns.LongestAt(tx, j); ok && m.Vals[0].count > 0 {
 		n := m.Vals[0].count
 		return Casualty{Kind: m.Vals[0].kind, Fig: Figure{Tok0: j, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: j, Tok1: m.End}, true
 	}
-	if m, ok := f.people.LongestAt(toks, j); ok && m.Vals[0].count > 0 && m.Skip == 0 {
+	if m, ok := f.people.LongestAt(tx, j); ok && m.Vals[0].count > 0 && m.Skip == 0 {
 		n := m.Vals[0].count
 		return Casualty{Fig: Figure{Tok0: j, Tok1: m.End, Count: n, Min: n, Max: n, Exact: true}, Tok0: j, Tok1: m.End, Category: m.Vals[0].category}, true
 	}
@@ -564,23 +568,24 @@ func (f *Figures) nounCount(toks []arabic.Token, j, end int) (Casualty, bool) {
 
 // casualtyAt reads what a figure counts and what happened to them. before
 // are the clause's figures read so far.
-func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 int, before []Casualty) (Casualty, bool) {
+func (f *Figures) casualtyAt(tx *arabic.Text, l *Layers, fig Figure, c0, c1 int, before []Casualty) (Casualty, bool) {
+	toks := tx.Tokens
 	c := Casualty{Fig: fig, Tok0: fig.Tok0, Tok1: fig.Tok1}
 	j := fig.Tok1
 	counted := false
 	if j < c1 {
-		if m, ok := f.nouns.LongestAt(toks, j); ok && m.Skip == 0 {
+		if m, ok := f.nouns.LongestAt(tx, j); ok && m.Skip == 0 {
 			// 70 قتيل وجريح counts the dead and the wounded together: no
 			// figure for either.
 			if m.End < c1 {
-				if n, ok := f.nouns.LongestAt(toks, m.End); ok && n.Skip > 0 && n.Vals[0].kind != m.Vals[0].kind {
+				if n, ok := f.nouns.LongestAt(tx, m.End); ok && n.Skip > 0 && n.Vals[0].kind != m.Vals[0].kind {
 					return c, false
 				}
 			}
 			c.Kind, c.Tok1, j, counted = m.Vals[0].kind, m.End, m.End, true
-		} else if m, ok := f.people.LongestAt(toks, j); ok && m.Skip == 0 {
+		} else if m, ok := f.people.LongestAt(tx, j); ok && m.Skip == 0 {
 			c.Category, c.Tok1, j, counted = m.Vals[0].category, m.End, m.End, true
-		} else if l.Has(Measure, j, j+1) || (toks[j].Kind == arabic.Punct && toks[j].Text == "%") {
+		} else if l.Has(Measure, j, j+1) || (toks[j].Kind == arabic.Punct && tx.Word(j) == "%") {
 			return c, false // 90 بالمئة، 24 ساعة: a share or a time, not people
 		}
 	}
@@ -609,7 +614,7 @@ func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 
 			c.Group, c.Tok1, counted = a.Def, a.Tok1, true
 		}
 		if c.Group == nil {
-			if m, ok := f.people.LongestAt(toks, k); ok && m.End <= c1 {
+			if m, ok := f.people.LongestAt(tx, k); ok && m.End <= c1 {
 				k = m.End
 				if c.Category == "" { // 3 من عناصر الشرطة
 					c.Category, c.Tok1, counted = m.Vals[0].category, m.End, true
@@ -621,18 +626,18 @@ func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 
 		}
 	}
 	if c.Kind == "" {
-		if k, at, ok := f.cueBefore(toks, l, fig.Tok0, c0, before); ok {
+		if k, at, ok := f.cueBefore(tx, l, fig.Tok0, c0, before); ok {
 			c.Kind, c.Tok0 = k, at
-		} else if k, at, ok := f.tollBefore(toks, l, fig.Tok0, c0); ok {
+		} else if k, at, ok := f.tollBefore(tx, l, fig.Tok0, c0); ok {
 			c.Kind, c.Tok0 = k, at
 			counted = true
 		} else if counted {
 			// A verb after the counted people: عشرات السجناء … فروا.
 			for p := c.Tok1; p < c1 && p < c.Tok1+maxAfterGap; p++ {
-				if m, ok := f.after.LongestAt(toks, p); ok {
+				if m, ok := f.after.LongestAt(tx, p); ok {
 					c.Kind = m.Vals[0].kind
 					// 38 عاملا خطفوا وقتلوا: the same people, two fates.
-					if n, ok := f.after.LongestAt(toks, m.End); m.End < c1 && ok && n.Skip > 0 && n.Vals[0].kind != c.Kind {
+					if n, ok := f.after.LongestAt(tx, m.End); m.End < c1 && ok && n.Skip > 0 && n.Vals[0].kind != c.Kind {
 						c.Then = n.Vals[0].kind
 					}
 					break
@@ -657,9 +662,9 @@ func (f *Figures) casualtyAt(toks []arabic.Token, l *Layers, fig Figure, c0, c1 
 // cueBefore finds a casualty cue ending at most maxCueGap tokens before
 // token at, within the clause, that no figure read before stands between:
 // in «قتل 32 مدنيا خلال 24 ساعة» the cue is spent on the 32.
-func (f *Figures) cueBefore(toks []arabic.Token, l *Layers, at, c0 int, before []Casualty) (model.CasualtyKind, int, bool) {
+func (f *Figures) cueBefore(tx *arabic.Text, l *Layers, at, c0 int, before []Casualty) (model.CasualtyKind, int, bool) {
 	for start := at - 1; start >= c0 && start >= at-maxCueGap-4; start-- {
-		m, ok := f.cues.LongestAt(toks, start)
+		m, ok := f.cues.LongestAt(tx, start)
 		if !ok || m.End > at || at-m.End > maxCueGap {
 			continue
 		}
@@ -667,7 +672,7 @@ func (f *Figures) cueBefore(toks []arabic.Token, l *Layers, at, c0 int, before [
 			if b.Fig.Tok0 >= m.End && b.Fig.Tok1 <= at {
 				// قتل أربعة جنود وستة مسلحين: a figure joined by و to the
 				// one before shares its cue.
-				if b.Tok1 == at && arabic.IsConjoined(toks[at].Text) || b.Tok1 == at-1 && arabic.IsConjunction(toks[at-1].Text) {
+				if b.Tok1 == at && arabic.IsConjoined(tx.Word(at)) || b.Tok1 == at-1 && arabic.IsConjunction(tx.Word(at-1)) {
 					return b.Kind, at, b.Kind != ""
 				}
 				return "", 0, false
@@ -684,7 +689,7 @@ func (f *Figures) cueBefore(toks []arabic.Token, l *Layers, at, c0 int, before [
 // tollBefore reads a figure that a toll reaches: a toll's head earlier in
 // the clause and a reach word right before the figure (ارتفع عدد قتلى
 // الاحتجاجات في مدن متفرقة إلى 11 شخصا، بلغت حصيلة الضحايا 30).
-func (f *Figures) tollBefore(toks []arabic.Token, l *Layers, at, c0 int) (model.CasualtyKind, int, bool) {
+func (f *Figures) tollBefore(tx *arabic.Text, l *Layers, at, c0 int) (model.CasualtyKind, int, bool) {
 	r, ok := l.CueBefore(Reach, at, c0)
 	if !ok {
 		return "", 0, false
@@ -692,10 +697,10 @@ func (f *Figures) tollBefore(toks []arabic.Token, l *Layers, at, c0 int) (model.
 	// The nearest head before the reach word: عدد القتلى إلى 58 والجرحى
 	// إلى 2771 counts the wounded second.
 	for i := r.Tok0 - 1; i >= c0; i-- {
-		if m, ok := f.tolls.LongestAt(toks, i); ok && m.End <= r.Tok0 {
+		if m, ok := f.tolls.LongestAt(tx, i); ok && m.End <= r.Tok0 {
 			return m.Vals[0].kind, i, true
 		}
-		if m, ok := f.nouns.LongestAt(toks, i); ok && m.End <= r.Tok0 && m.End >= r.Tok0-1 {
+		if m, ok := f.nouns.LongestAt(tx, i); ok && m.End <= r.Tok0 && m.End >= r.Tok0-1 {
 			return m.Vals[0].kind, i, true
 		}
 	}
@@ -704,11 +709,11 @@ func (f *Figures) tollBefore(toks []arabic.Token, l *Layers, at, c0 int) (model.
 
 // openingCue returns the kind of a casualty cue that opens clause c (after
 // و) when the clause holds no figure of its own.
-func (f *Figures) openingCue(toks []arabic.Token, c segment.Clause, found bool) model.CasualtyKind {
+func (f *Figures) openingCue(tx *arabic.Text, c segment.Clause, found bool) model.CasualtyKind {
 	if found || c.Tok0 >= c.Tok1 {
 		return ""
 	}
-	if m, ok := f.cues.LongestAt(toks, c.Tok0); ok {
+	if m, ok := f.cues.LongestAt(tx, c.Tok0); ok {
 		return m.Vals[0].kind
 	}
 	return ""

@@ -23,42 +23,36 @@ import (
 	"github.com/rasd-monitor/rasd/rules"
 )
 
-// table is a bit set of the token tries the finders compile.
-type table uint32
+// table is a bit set of the tables the finders look tokens up in
+// (twelve: two bytes a token in the Index).
+type table uint16
 
 // Index says, per token, which tries have a phrase that may start there:
-// one map lookup per token form tells every finder whether to try, so a
-// token no rule knows costs one lookup instead of one per trie.
+// one probe per token form (by the hash the tokeniser stored) tells every
+// finder whether to try, so a token no rule knows costs one probe instead
+// of one per trie.
 type Index []table
 
-// starts maps a word form to the tries that have a phrase starting with it.
-type starts map[string]table
-
 // mark registers every first word of tr under bit.
-func mark[V any](s starts, tr *textmatch.Trie[V], bit table) {
-	tr.Starts(func(k string) { s[k] |= bit })
+func mark[V any](s *textmatch.Starts, tr *textmatch.Trie[V], bit table) {
+	tr.Starts(func(k string) { s.Add(k, uint32(bit)) })
 }
 
 // index computes the Index of a text.
-func (s starts) index(toks []arabic.Token) Index {
-	ix := make(Index, len(toks))
-	for i, t := range toks {
-		if t.Kind != arabic.Word {
-			continue // every phrase starts with a word; figures are tried by kind
+func index(s *textmatch.Starts, tx *arabic.Text) Index {
+	ix := make(Index, len(tx.Tokens))
+	for i, t := range tx.Tokens {
+		if t.Kind == arabic.Word { // every phrase starts with a word; figures are tried by kind
+			ix[i] = table(s.Token(tx, i))
 		}
-		var b table
-		for _, f := range t.Forms {
-			b |= s[f]
-		}
-		ix[i] = b
 	}
 	return ix
 }
 
 // Finders is every finder of the pipeline, compiled together so that they
-// share one start index.
+// share one start index, places and dates included.
 type Finders struct {
-	starts   starts
+	starts   textmatch.Starts
 	cues     *Cues
 	triggers *Triggers
 	actors   *Actors
@@ -79,7 +73,7 @@ type Options struct {
 
 // New compiles every finder from the rules set; places come from g.
 func New(rs rules.Set, g *gazetteer.Gazetteer, opts Options) (*Finders, error) {
-	f := &Finders{starts: starts{}}
+	f := &Finders{}
 	var errs []error
 	try := func(err error) {
 		if err != nil {
@@ -115,11 +109,20 @@ func New(rs rules.Set, g *gazetteer.Gazetteer, opts Options) (*Finders, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	mark(f.starts, &f.cues.trie, tCues)
-	mark(f.starts, &f.triggers.trie, tTriggers)
-	mark(f.starts, &f.actors.trie, tActors)
-	mark(f.starts, &f.sources.trie, tSources)
-	f.figures.mark(f.starts)
+	f.places.Words(func(w string, mention, country bool) {
+		if mention {
+			f.starts.Add(w, uint32(tPlaces))
+		}
+		if country {
+			f.starts.Add(w, uint32(tCountry))
+		}
+	})
+	f.dates.Words(func(w string) { f.starts.Add(w, uint32(tDates)) })
+	mark(&f.starts, &f.cues.trie, tCues)
+	mark(&f.starts, &f.triggers.trie, tTriggers)
+	mark(&f.starts, &f.actors.trie, tActors)
+	mark(&f.starts, &f.sources.trie, tSources)
+	f.figures.mark(&f.starts)
 	return f, nil
 }
 
@@ -134,6 +137,9 @@ const (
 	tCasCues
 	tCasNouns
 	tCasAfter
+	tPlaces  // a place mention may start (gazetteer.Finder.Words)
+	tCountry // the word names a country (idem)
+	tDates   // a date phrase may start (timex.Tagger.Words)
 )
 
 // Find runs every finder over t, in the order their inputs need: cues
@@ -141,7 +147,7 @@ const (
 // read the actors, cues and dates), operations, persons and places. published
 // (YYYY-MM-DD or "") anchors relative dates.
 func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (*Layers, error) {
-	ix := f.starts.index(t.Tokens)
+	ix := index(&f.starts, t.Text)
 	l := &Layers{Text: t}
 	l.Cues = f.cues.Find(t, ix)
 	l.Triggers = f.triggers.Find(t, ix)
@@ -151,8 +157,9 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// Dates come before figures: a year is no toll (قتلوا عام 2015).
-	l.Dates = datesOf(f.dates.Find(t.Text, published), t, l)
+	// Dates come before figures: a year is no toll (قتلوا عام 2015). Dates
+	// and places ask the shared index which tokens to read.
+	l.Dates = datesOf(f.dates.FindIndexed(t.Text, published, func(i int) bool { return ix[i]&tDates != 0 }), t, l)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -165,7 +172,9 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	l.Places = f.places.Find(t.Text)
+	l.Places = f.places.FindIndexed(t.Text, func(i int) (bool, bool) {
+		return ix[i]&tPlaces != 0, ix[i]&tCountry != 0
+	})
 	l.ArmedGroup = mainArmedGroup(l.Actors)
 	return l, ctx.Err()
 }

@@ -62,15 +62,14 @@ func TestParseFigure(t *testing.T) {
 		{"عشرات الآلاف", 20_000, 20_000, 99_000, false},
 	}
 	for _, c := range cases {
-		toks := arabic.New(c.text).Tokens
-		fig, ok := f.figures.Parse(toks, 0)
+		tx := arabic.New(c.text)
+		fig, ok := f.figures.Parse(tx, 0)
 		require.True(t, ok, c.text)
-		assert.Equal(t, len(toks), fig.Tok1, "%s: whole phrase read", c.text)
+		assert.Equal(t, len(tx.Tokens), fig.Tok1, "%s: whole phrase read", c.text)
 		assert.Equal(t, [4]any{c.count, c.lo, c.hi, c.exact}, [4]any{fig.Count, fig.Min, fig.Max, fig.Exact}, c.text)
 	}
 	for _, text := range []string{"ضربة", "2.5", "5.6 مليون", "نصف المدينة", "الأحد", "الثلاثة"} {
-		toks := arabic.New(text).Tokens
-		_, ok := f.figures.Parse(toks, 0)
+		_, ok := f.figures.Parse(arabic.New(text), 0)
 		assert.False(t, ok, text)
 	}
 }
@@ -193,4 +192,16 @@ func TestOthersOfAnotherFate(t *testing.T) {
 	l := layersOf(t, f, "لقي 16 شخصا حتفهم وأصيب 14 آخرون بجروح.")
 	require.Len(t, l.Casualties, 2)
 	assert.False(t, l.Casualties[1].Also)
+}
+
+// CuesIn answers as within does.
+func TestCuesIn(t *testing.T) {
+	l := &Layers{Cues: []Cue{{Tok0: 1}, {Tok0: 3}, {Tok0: 3}, {Tok0: 4}, {Tok0: 9}}}
+	for a := -1; a <= 11; a++ {
+		for b := a; b <= 11; b++ {
+			want := within(l.Cues, func(c *Cue) int { return c.Tok0 }, a, b)
+			assert.Equal(t, want, l.CuesIn(a, b), "[%d,%d)", a, b)
+		}
+	}
+	assert.Empty(t, (&Layers{}).CuesIn(0, 5))
 }

@@ -60,20 +60,24 @@ func (f *Operations) Find(ctx context.Context, t *segment.Text, l *Layers) ([]Op
 		for end < len(t.Tokens) && t.Tokens[end].Kind != arabic.Newline && end < cl.Tok1+8 {
 			end++
 		}
-		ms, base, err := matchTokens(f.name, t, cl.Tok0, end)
+		ms, err := matchTokens(f.name, t, cl.Tok0, end)
 		if err != nil {
 			return nil, err
 		}
+		var starts []int
 		for _, m := range ms {
 			g, ok := m.Groups["name"]
 			if !ok {
 				continue
 			}
-			a, b := tokensOf(t, base+g[0], base+g[1])
+			if starts == nil {
+				starts = runeStarts(t, cl.Tok0, end)
+			}
+			a, b := tokensOf(starts, cl.Tok0, g[0], g[1])
 			if a >= b {
 				continue
 			}
-			s, e := t.Tokens[a].Start, t.Tokens[b-1].End
+			s, e := t.Span(a, b, 0)
 			out = append(out, Operation{Tok0: a, Tok1: b, Name: cleanName(t.Slice(s, e))})
 		}
 	}
@@ -93,24 +97,34 @@ func dedupOps(ops []Operation) []Operation {
 }
 
 // matchTokens runs p over the normalised runes of tokens [a, b); matches
-// are rune offsets from base in t.Norm.
-func matchTokens(p *pattern.Pattern, t *segment.Text, a, b int) ([]pattern.Match, int, error) {
-	base := t.Tokens[a].NormStart
-	last := t.Tokens[b-1]
-	end := last.NormStart + utf8.RuneCountInString(last.Text)
-	ms, err := p.FindAll(t.Norm[base:end])
-	return ms, base, err
+// are rune offsets from token a's start.
+func matchTokens(p *pattern.Pattern, t *segment.Text, a, b int) ([]pattern.Match, error) {
+	first, last := t.Tokens[a], t.Tokens[b-1]
+	return p.FindAll([]rune(t.Norm[first.NormOff:last.NormEnd]))
 }
 
-// tokensOf returns the tokens [i, j) lying inside normalised runes [s, e).
-func tokensOf(t *segment.Text, s, e int) (int, int) {
-	toks := t.Tokens
-	i := sort.Search(len(toks), func(k int) bool { return toks[k].NormStart >= s })
+// runeStarts returns the rune offset of each token of [a, b) from token
+// a's start, in t.Norm.
+func runeStarts(t *segment.Text, a, b int) []int {
+	starts := make([]int, b-a)
+	n, off := 0, t.Tokens[a].NormOff
+	for k := a; k < b; k++ {
+		n += utf8.RuneCountInString(t.Norm[off:t.Tokens[k].NormOff])
+		off = t.Tokens[k].NormOff
+		starts[k-a] = n
+	}
+	return starts
+}
+
+// tokensOf returns the tokens [i, j) lying inside normalised runes [s, e)
+// of the tokens from a on whose rune offsets are starts.
+func tokensOf(starts []int, a, s, e int) (int, int) {
+	i := sort.SearchInts(starts, s)
 	j := i
-	for j < len(toks) && toks[j].NormStart < e {
+	for j < len(starts) && starts[j] < e {
 		j++
 	}
-	return i, j
+	return a + i, a + j
 }
 
 // cleanName drops tatweel and harakat from a name taken from the text, so
@@ -137,6 +151,7 @@ type Persons struct{}
 
 // Find returns the noms de guerre of t.
 func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
+	tx := t.Text
 	var out []Person
 	toks := t.Tokens
 	for _, k := range l.Cues {
@@ -156,7 +171,7 @@ func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
 			continue
 		}
 		prev := i - 1
-		for prev >= c.Tok0 && isOpener(toks[prev].Text) {
+		for prev >= c.Tok0 && isOpener(tx.Word(prev)) {
 			prev--
 		}
 		_, member := l.CueBefore(Member, prev+1, c.Tok0)
@@ -164,7 +179,7 @@ func (f *Persons) Find(t *segment.Text, l *Layers) []Person {
 			continue
 		}
 		end := k.Tok1 + 1
-		if end < c.Tok1 && toks[end].Kind == arabic.Word && arabic.HasArticle(toks[end].Text) {
+		if end < c.Tok1 && toks[end].Kind == arabic.Word && arabic.HasArticle(tx.Word(end)) {
 			end++
 		}
 		out = append(out, Person{Tok0: i, Tok1: end})

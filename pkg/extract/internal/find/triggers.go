@@ -3,6 +3,7 @@ package find
 import (
 	"strings"
 
+	"github.com/rasd-monitor/rasd/internal/grow"
 	"github.com/rasd-monitor/rasd/pkg/arabic"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/segment"
 	"github.com/rasd-monitor/rasd/pkg/model"
@@ -113,20 +114,21 @@ func NewTriggers(rs rules.Set) (*Triggers, error) {
 
 // Find returns the triggers inside t's clauses, leftmost longest.
 func (f *Triggers) Find(t *segment.Text, ix Index) []Trigger {
+	tx := t.Text
 	var out []Trigger
 	toks := t.Tokens
 	for i := 0; i < len(toks); i++ {
 		if ix[i]&tTriggers == 0 || t.ClauseOf(i) < 0 {
 			continue
 		}
-		m, ok := f.trie.LongestAt(toks, i)
+		m, ok := f.trie.LongestAt(tx, i)
 		if !ok {
 			continue
 		}
 		d := m.Vals[0]
 		// The article shows in the token's text; the match stripped it.
-		first := stemOf(toks[i].Text, m.Skip)
-		out = append(out, Trigger{Tok0: m.Start, Tok1: m.End, Kind: d.kind, Flags: d.flags, Line: d.line,
+		first := stemOf(tx.Word(i), m.Skip)
+		out = grow.Append(out, Trigger{Tok0: m.Start, Tok1: m.End, Kind: d.kind, Flags: d.flags, Line: d.line,
 			Definite: arabic.HasArticle(first)})
 		i = m.End - 1
 	}

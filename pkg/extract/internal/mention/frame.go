@@ -33,7 +33,7 @@ func (b *Builder) frame(l *find.Layers, m *Mention) {
 		m.Tok1 = m.hi
 	}
 	// The mention ends at its last word, not at a trailing comma.
-	for m.Tok1 > m.Tok0+1 && toks[m.Tok1-1].Kind == arabic.Punct && isClauseMark(toks[m.Tok1-1].Text) {
+	for m.Tok1 > m.Tok0+1 && toks[m.Tok1-1].Kind == arabic.Punct && isClauseMark(t.Word(m.Tok1-1)) {
 		m.Tok1--
 	}
 	if m.Status != Actual && m.Status != Planned && m.Status != Negated {
@@ -124,7 +124,7 @@ func by(l *find.Layers, m *Mention) string {
 			continue
 		}
 		_, byCue := l.CueBefore(find.By, a.Tok0, hc.Tok0)
-		lam := a.Tok0 == h.Tok1 && a.Skip > 0 && arabic.HasLam(t.Tokens[a.Tok0].Text)
+		lam := a.Tok0 == h.Tok1 && a.Skip > 0 && arabic.HasLam(t.Word(a.Tok0))
 		holds := a.Tok0 < h.Tok1 && h.Tok0 < a.Tok1
 		if byCue || lam || holds {
 			name, _, _ := l.Resolve(a.Def)
@@ -235,9 +235,9 @@ func insideSource(l *find.Layers, p gazetteer.Mention) bool {
 func ownDate(l *find.Layers, m *Mention) *find.Date {
 	t := l.Text
 	hc := t.Clauses[m.HeadClause]
-	anchor := t.Tokens[hc.Tok0].Start
+	anchor := int(t.Tokens[hc.Tok0].Start)
 	if m.Head() {
-		anchor = t.Tokens[l.Triggers[m.Trigger].Tok0].Start
+		anchor = int(t.Tokens[l.Triggers[m.Trigger].Tok0].Start)
 	}
 	for i, r := range [][2]int{{hc.Tok0, hc.Tok1}, {m.Tok0, m.Tok1}} {
 		ds := l.DatesIn(r[0], r[1])
@@ -248,7 +248,7 @@ func ownDate(l *find.Layers, m *Mention) *find.Date {
 			}
 			exprs = append(exprs, d.Expr)
 		}
-		s, e := t.Tokens[r[0]].Start, t.Tokens[r[1]-1].End
+		s, e := t.Span(r[0], r[1], 0)
 		if best, ok := timex.Best(exprs, s, e, anchor); ok {
 			for k := range ds {
 				if ds[k].Tok0 == best.Tok0 {

@@ -441,7 +441,7 @@ func (b *Builder) refersBack(l *find.Layers, h *find.Trigger, c segment.Clause) 
 // after a construct word (وتسبب قصف المطار): definite by its genitive.
 func construct(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
 	toks := l.Text.Tokens
-	if h.Tok1-h.Tok0 != 1 || h.Tok1 >= c.Tok1 || toks[h.Tok1].Kind != arabic.Word || !arabic.HasArticle(toks[h.Tok1].Text) {
+	if h.Tok1-h.Tok0 != 1 || h.Tok1 >= c.Tok1 || toks[h.Tok1].Kind != arabic.Word || !arabic.HasArticle(l.Text.Word(h.Tok1)) {
 		return false
 	}
 	_, ok := l.CueBefore(find.Construct, h.Tok0, c.Tok0)

@@ -124,14 +124,13 @@ func timeReference(l *find.Layers, h *find.Trigger, c segment.Clause) bool {
 // listed reports a trigger joined by و to another trigger of another kind
 // (تفجيرات وخطف، قتل وخطف): a list of kinds of violence.
 func listed(l *find.Layers, h *find.Trigger) bool {
-	toks := l.Text.Tokens
 	for _, o := range l.TriggersIn(h.Tok1, h.Tok1+1) {
-		if o.Kind != h.Kind && o.Kind != find.Anaphor && arabic.IsConjoined(toks[o.Tok0].Text) {
+		if o.Kind != h.Kind && o.Kind != find.Anaphor && arabic.IsConjoined(l.Text.Word(o.Tok0)) {
 			return true
 		}
 	}
 	for _, o := range l.TriggersIn(max(0, h.Tok0-4), h.Tok0) {
-		if o.Tok1 == h.Tok0 && o.Kind != h.Kind && o.Kind != find.Anaphor && arabic.IsConjoined(toks[h.Tok0].Text) {
+		if o.Tok1 == h.Tok0 && o.Kind != h.Kind && o.Kind != find.Anaphor && arabic.IsConjoined(l.Text.Word(h.Tok0)) {
 			return true
 		}
 	}
@@ -215,9 +214,9 @@ func (b *Builder) relativeBefore(l *find.Layers, h *find.Trigger, c segment.Clau
 		}
 	}
 	t := l.Text
-	a := t.Tokens[c.Tok0].NormStart
-	e := t.Tokens[h.Tok0].NormStart
-	ms, err := b.relative.FindAll(t.Norm[a:e])
+	a := t.Tokens[c.Tok0].NormOff
+	e := t.Tokens[h.Tok0].NormOff
+	ms, err := b.relative.FindAll([]rune(t.Norm[a:e]))
 	return len(ms) > 0, err
 }
 

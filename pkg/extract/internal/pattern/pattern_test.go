@@ -21,7 +21,7 @@ func compile(t *testing.T, src string, sections map[string][]string) (*Set, erro
 }
 
 // runes is the normalised text a pattern runs on.
-func runes(s string) []rune { return arabic.New(s).Norm }
+func runes(s string) []rune { return []rune(arabic.New(s).Norm) }
 
 func TestMacrosExpandToTheSectionsPhrases(t *testing.T) {
 	set, err := compile(t, "op = {operation}\\s*«(?<name>[^»]+)»\n", map[string][]string{"operation": {"عمليه", "تحت مسمي"}})

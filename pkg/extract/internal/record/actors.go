@@ -184,7 +184,6 @@ func (w *writer) namesTrigger(h find.Actor, m *mention.Mention) bool {
 func (w *writer) role(h find.Actor, m *mention.Mention, k model.EventType, typ model.ActorType, name string, hasMain bool) (model.Role, bool) {
 	l := w.l
 	t := l.Text
-	toks := t.Tokens
 	if typ == model.Civilians {
 		return model.Target, true
 	}
@@ -234,7 +233,7 @@ func (w *writer) role(h find.Actor, m *mention.Mention, k model.EventType, typ m
 	// "هجوما لتنظيم داعش": a trigger noun and ل before the actor; "قصف
 	// النظام، برصاص قوات الأمن": a noun of attack and its agent.
 	if trig != nil && h.Tok0 == trig.Tok1 {
-		if h.Skip > 0 && arabic.HasLam(toks[h.Tok0].Text) || h.Skip == 0 && trig.Flags&find.Agent != 0 {
+		if h.Skip > 0 && arabic.HasLam(t.Word(h.Tok0)) || h.Skip == 0 && trig.Flags&find.Agent != 0 {
 			return model.Perpetrator, true
 		}
 	}

@@ -65,7 +65,7 @@ func (w *writer) casualties(inc *article.Incident, actors []model.Actor) []model
 		t := w.l.Text
 		mc := model.Casualty{Kind: c.Kind, Count: c.Fig.Count, Min: c.Fig.Min, Max: c.Fig.Max,
 			Exact: c.Fig.Exact, Group: w.group(c, actors)}
-		s, e := t.Tokens[c.Tok0].Start, t.Tokens[c.Tok1-1].End
+		s, e := t.Span(c.Tok0, c.Tok1, 0)
 		mc.Text, mc.Span = t.Slice(s, e), model.Span{s, e}
 		out = append(out, mc)
 	}

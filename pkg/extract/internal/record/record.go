@@ -134,7 +134,7 @@ func (w *writer) otherSide(actors []model.Actor) bool {
 func (w *writer) evidence(inc *article.Incident) (model.Evidence, []model.Evidence) {
 	t := w.l.Text
 	span := func(m *mention.Mention) model.Evidence {
-		s, e := t.Tokens[m.Tok0].Start, t.Tokens[m.Tok1-1].End
+		s, e := t.Span(m.Tok0, m.Tok1, 0)
 		return model.Evidence{Text: t.Slice(s, e), Span: model.Span{s, e}}
 	}
 	lead := span(inc.Lead())
@@ -234,7 +234,7 @@ func (w *writer) confidence(inc *article.Incident, ev *model.Event, specific boo
 		score += 0.15
 	}
 	hc := t.Clauses[inc.Lead().HeadClause]
-	s, e := t.Tokens[hc.Tok0].Start, t.Tokens[hc.Tok1-1].End
+	s, e := t.Span(hc.Tok0, hc.Tok1, 0)
 	inClause := func(sp model.Span) bool { return sp[0] >= s && sp[1] <= e }
 	for _, l := range ev.Locations {
 		if l.Place != nil {

@@ -121,7 +121,7 @@ func (w *writer) dayBefore(m *mention.Mention) (model.Date, bool) {
 	if !ok {
 		return model.Date{}, false
 	}
-	s, e := t.Tokens[cue.Tok0].Start, t.Tokens[cue.Tok1-1].End
+	s, e := t.Span(cue.Tok0, cue.Tok1, 0)
 	prev := day.AddDate(0, 0, -1).Format(time.DateOnly)
 	return model.Date{Start: prev, End: prev, Precision: model.PrecisionDay, Basis: model.BasisRelative,
 		Text: t.Slice(s, e), Span: &model.Span{s, e}}, true
@@ -225,7 +225,7 @@ func (w *writer) operation(inc *article.Incident) *model.Operation {
 	find := func(a, b int) *model.Operation {
 		for _, o := range l.OperationsIn(a, b) {
 			if o.Tok1 <= b {
-				s, e := t.Tokens[o.Tok0].Start, t.Tokens[o.Tok1-1].End
+				s, e := t.Span(o.Tok0, o.Tok1, 0)
 				return &model.Operation{Name: o.Name, Text: t.Slice(s, e), Span: model.Span{s, e}}
 			}
 		}

@@ -35,16 +35,23 @@ type Text struct {
 	*arabic.Text
 	Sents   []Sentence
 	Clauses []Clause
-	// clauseOf maps a token to its clause, -1 for tokens outside any.
+	// clauseOf maps a token to its clause plus one, 0 for tokens outside
+	// any; it is made with the first clause (a text of punctuation alone
+	// has none).
 	clauseOf []int32
 }
 
 // ClauseOf returns the clause of token i, or -1.
-func (t *Text) ClauseOf(i int) int { return int(t.clauseOf[i]) }
+func (t *Text) ClauseOf(i int) int {
+	if t.clauseOf == nil {
+		return -1
+	}
+	return int(t.clauseOf[i]) - 1
+}
 
 // SentOf returns the sentence of token i, or -1.
 func (t *Text) SentOf(i int) int {
-	if c := t.clauseOf[i]; c >= 0 {
+	if c := t.ClauseOf(i); c >= 0 {
 		return t.Clauses[c].Sent
 	}
 	return -1
@@ -54,11 +61,17 @@ func (t *Text) SentOf(i int) int {
 type Segmenter struct {
 	lines    map[string]bool
 	prefixes []string
+	// firsts are the first words of the lines and of the prefixes that
+	// hold more than a word; firstPrefixes the one-word prefixes. A line
+	// whose first token is neither is no boilerplate, and its key is
+	// never built.
+	firsts        map[string]bool
+	firstPrefixes []string
 }
 
 // New compiles boilerplate.txt of the rules set.
 func New(rs rules.Set) (*Segmenter, error) {
-	s := &Segmenter{lines: map[string]bool{}}
+	s := &Segmenter{lines: map[string]bool{}, firsts: map[string]bool{}}
 	var errs rules.ErrorList
 	for _, e := range rs.Read("boilerplate.txt", &errs) {
 		switch e.Section {
@@ -72,6 +85,17 @@ func New(rs rules.Set) (*Segmenter, error) {
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	for k := range s.lines {
+		first, _, _ := strings.Cut(k, " ")
+		s.firsts[first] = true
+	}
+	for _, p := range s.prefixes {
+		if first, _, spaced := strings.Cut(p, " "); spaced {
+			s.firsts[first] = true
+		} else {
+			s.firstPrefixes = append(s.firstPrefixes, p)
+		}
 	}
 	return s, nil
 }
@@ -91,10 +115,10 @@ const checkEvery = 1 << 14
 // title is given apart, so its first line is body text. It stops with ctx's
 // error when ctx ends.
 func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool) (*Text, error) {
-	t := &Text{Text: tx, clauseOf: make([]int32, len(tx.Tokens))}
-	for i := range t.clauseOf {
-		t.clauseOf[i] = -1
-	}
+	// Sized once: a text of thousands of one-word sentences (a storm of
+	// "ب.") grew them through append at five times their size.
+	n := countClauses(tx)
+	t := &Text{Text: tx, Clauses: make([]Clause, 0, n), Sents: make([]Sentence, 0, n)}
 	toks := tx.Tokens
 	para := 0
 	first := true
@@ -104,11 +128,10 @@ func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool)
 			end++
 		}
 		if end > start {
-			line := toks[start:end]
 			// A first line with no full stop is a title, unless it is the
 			// whole article (a one-line report with no title).
-			title := first && !hasTitle && !endsSentence(line) && hasMoreWords(toks, end)
-			skip := s.isBoilerplate(line) || isHeading(line) || title
+			title := first && !hasTitle && !endsSentence(tx, start, end) && hasMoreWords(toks, end)
+			skip := s.isBoilerplate(tx, start, end) || isHeading(tx, start, end) || title
 			first = false
 			if err := t.appendSentences(ctx, start, end, para, skip); err != nil {
 				return nil, err
@@ -118,6 +141,37 @@ func (s *Segmenter) Segment(ctx context.Context, tx *arabic.Text, hasTitle bool)
 		start = end + 1
 	}
 	return t, nil
+}
+
+// countClauses counts the clauses appendSentences makes: a run of tokens
+// holding a word, ended by a clause or sentence mark or a line's end.
+// Every sentence has a clause, so it bounds the sentences too.
+func countClauses(tx *arabic.Text) int {
+	n, words := 0, 0
+	for i, tk := range tx.Tokens {
+		switch tk.Kind {
+		case arabic.Word:
+			words++
+			continue
+		case arabic.Newline:
+		case arabic.Punct:
+			switch tx.Word(i) {
+			case "،", "؛", ",", ";", ".", "!", "?", "؟":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		if words > 0 {
+			n++
+		}
+		words = 0
+	}
+	if words > 0 {
+		n++
+	}
+	return n
 }
 
 func hasMoreWords(toks []arabic.Token, from int) bool {
@@ -140,8 +194,11 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 		// A clause of punctuation alone is no clause: a storm of dots
 		// must not become millions of sentences.
 		if i > c0 && words > 0 {
+			if t.clauseOf == nil {
+				t.clauseOf = make([]int32, len(toks))
+			}
 			for k := c0; k < i; k++ {
-				t.clauseOf[k] = int32(len(t.Clauses))
+				t.clauseOf[k] = int32(len(t.Clauses)) + 1
 			}
 			t.Clauses = append(t.Clauses, Clause{Tok0: c0, Tok1: i, Sent: len(t.Sents)})
 		}
@@ -167,7 +224,7 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 		if tk.Kind != arabic.Punct {
 			continue
 		}
-		switch tk.Text {
+		switch t.Word(i) {
 		case "«":
 			quote++
 		case "»":
@@ -190,17 +247,19 @@ func (t *Text) appendSentences(ctx context.Context, start, end, para int, skip b
 	return nil
 }
 
-func (s *Segmenter) isBoilerplate(line []arabic.Token) bool {
+// isBoilerplate reports whether line [start, end) of tx is page furniture.
+func (s *Segmenter) isBoilerplate(tx *arabic.Text, start, end int) bool {
 	// Page furniture is a few words; a paragraph of news never is.
-	if len(line) > maxBoilerplateTokens {
+	if end-start > maxBoilerplateTokens || !s.mayOpen(tx.Word(start)) {
 		return false
 	}
 	var b strings.Builder
-	for i, t := range line {
-		if i > 0 {
+	b.Grow(int(tx.Tokens[end-1].NormEnd - tx.Tokens[start].NormOff))
+	for i := start; i < end; i++ {
+		if i > start {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.Text)
+		b.WriteString(tx.Word(i))
 	}
 	key := b.String()
 	if s.lines[key] {
@@ -214,21 +273,37 @@ func (s *Segmenter) isBoilerplate(line []arabic.Token) bool {
 	return false
 }
 
+// mayOpen reports whether a line opening with token text w may be
+// boilerplate: tokens hold no space, so a line's key starts with a
+// phrase only if w is its first word (or, for a phrase of one word,
+// starts with it).
+func (s *Segmenter) mayOpen(w string) bool {
+	if s.firsts[w] {
+		return true
+	}
+	for _, p := range s.firstPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // isHeading reports a short line without a full stop: a section header,
 // byline or date line.
-func isHeading(line []arabic.Token) bool {
+func isHeading(tx *arabic.Text, start, end int) bool {
 	words := 0
-	for _, t := range line {
+	for _, t := range tx.Tokens[start:end] {
 		if t.Kind == arabic.Word {
 			words++
 		}
 	}
-	return words < headingWords && !endsSentence(line)
+	return words < headingWords && !endsSentence(tx, start, end)
 }
 
-func endsSentence(line []arabic.Token) bool {
-	for i := len(line) - 1; i >= 0; i-- {
-		switch line[i].Text {
+func endsSentence(tx *arabic.Text, start, end int) bool {
+	for i := end - 1; i >= start; i-- {
+		switch tx.Word(i) {
 		case "»", "\"", ")", "'":
 			continue
 		case ".", "!", "?", "؟", ":":
