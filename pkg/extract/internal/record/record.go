@@ -7,7 +7,9 @@
 package record
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/article"
 	"github.com/rasd-monitor/rasd/pkg/extract/internal/find"
@@ -138,33 +140,25 @@ func (w *writer) evidence(inc *article.Incident) (model.Evidence, []model.Eviden
 		return model.Evidence{Text: t.Slice(s, e), Span: model.Span{s, e}}
 	}
 	lead := span(inc.Lead())
-	var all []model.Evidence
+	spans := make([]model.Span, 0, len(inc.Members)+len(inc.Recalled))
 	for _, m := range append(inc.Members[:len(inc.Members):len(inc.Members)], inc.Recalled...) {
-		ev := span(m)
-		dup := false
-		for i, o := range all {
-			if o.Span.Overlaps(ev.Span) {
-				// Two mentions of one sentence: one stretch of text.
-				s, e := min(o.Span[0], ev.Span[0]), max(o.Span[1], ev.Span[1])
-				all[i] = model.Evidence{Text: t.Slice(s, e), Span: model.Span{s, e}}
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			all = append(all, ev)
-		}
+		s, e := t.Span(m.Tok0, m.Tok1, 0)
+		spans = append(spans, model.Span{s, e})
 	}
-	sortEvidence(all)
+	// Two mentions of one sentence are one stretch of text: overlapping
+	// spans merge, in one pass over them in text order.
+	slices.SortFunc(spans, func(a, b model.Span) int { return cmp.Compare(a[0], b[0]) })
+	var all []model.Evidence
+	for i := 0; i < len(spans); {
+		cur := spans[i]
+		j := i + 1
+		for ; j < len(spans) && spans[j].Overlaps(cur); j++ {
+			cur[1] = max(cur[1], spans[j][1])
+		}
+		all = append(all, model.Evidence{Text: t.Slice(cur[0], cur[1]), Span: cur})
+		i = j
+	}
 	return lead, all
-}
-
-func sortEvidence(es []model.Evidence) {
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && es[j].Span[0] < es[j-1].Span[0]; j-- {
-			es[j], es[j-1] = es[j-1], es[j]
-		}
-	}
 }
 
 func allBombing(inc *article.Incident) bool {
