@@ -1,6 +1,7 @@
 package find
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -350,11 +351,16 @@ const maxCueGap = 3
 
 // Find reads every casualty figure of t's clauses, given the cue and actor
 // layers already in l.
-func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figure) {
+func (f *Figures) Find(ctx context.Context, t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figure, error) {
 	var out []Casualty
 	var figs []Figure
 	var carry model.CasualtyKind
 	for ci, c := range t.Clauses {
+		if ci%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
 		if t.Sents[c.Sent].Skip {
 			continue
 		}
@@ -393,7 +399,7 @@ func (f *Figures) Find(t *segment.Text, ix Index, l *Layers) ([]Casualty, []Figu
 			}
 		}
 	}
-	return out, figs
+	return out, figs, nil
 }
 
 // prisonIn reports a prison or a prison break's trigger in sentence s.

@@ -163,8 +163,10 @@ func (f *Finders) Find(ctx context.Context, t *segment.Text, published string) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	l.Casualties, l.Figures = f.figures.Find(t, ix, l)
 	var err error
+	if l.Casualties, l.Figures, err = f.figures.Find(ctx, t, ix, l); err != nil {
+		return nil, err
+	}
 	if l.Operations, err = f.ops.Find(ctx, t, l); err != nil {
 		return nil, err
 	}
@@ -205,6 +207,11 @@ func outsideNames(trs []Trigger, actors []Actor, sources []Source) []Trigger {
 	}
 	return out
 }
+
+// ctxEvery is how many clauses a finder reads between looks at its
+// context: often enough that a document past its deadline stops within
+// milliseconds, rarely enough to cost nothing.
+const ctxEvery = 256
 
 // Pattern returns the context pattern of that name, for the later stages,
 // or an error naming the patterns file when it is missing.

@@ -28,19 +28,26 @@ type writer struct {
 	doc       model.Document
 	published string
 	incs      []*article.Incident
+	// ctx ends the writing between slots: an incident of a pathological
+	// document may gather hundreds of thousands of reports.
+	ctx context.Context
 }
 
 // Write returns the records of an article's incidents, in order of their
 // evidence; incidents too thin to code (no place, no figure, no named
 // side) are left out. IDs are left for the caller to number.
 func Write(ctx context.Context, l *find.Layers, incs []*article.Incident, doc model.Document) ([]model.Event, error) {
-	w := &writer{l: l, doc: doc, published: doc.Published, incs: incs}
+	w := &writer{l: l, doc: doc, published: doc.Published, incs: incs, ctx: ctx}
 	var out []model.Event
 	for _, inc := range incs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if ev, ok := w.event(inc); ok {
+		ev, ok := w.event(inc)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if ok {
 			out = append(out, ev)
 		}
 	}
@@ -58,6 +65,9 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 	ev := model.Event{DocID: w.doc.ID, Type: k}
 	ev.Evidence, ev.Mentions = w.evidence(inc)
 	ev.Locations = w.locations(inc)
+	if w.ctx.Err() != nil {
+		return model.Event{}, false
+	}
 	ev.Actors = w.actors(inc, k)
 	protesters, forces, rioters := false, false, false
 	for _, a := range ev.Actors {
@@ -74,7 +84,13 @@ func (w *writer) event(inc *article.Incident) (model.Event, bool) {
 		ev.Type, k = model.Attack, model.Attack
 		ev.Actors = w.actors(inc, k)
 	}
+	if w.ctx.Err() != nil {
+		return model.Event{}, false
+	}
 	ev.Casualties = w.casualties(inc, ev.Actors)
+	if w.ctx.Err() != nil {
+		return model.Event{}, false
+	}
 	if protesters && k == model.Attack && !fell(ev.Casualties) && (forces || rioters && !w.otherSide(ev.Actors)) {
 		// Protesters storming a building, or forces dispersing them with
 		// gas and water, is a riot or a dispersal: no one was attacked
