@@ -82,7 +82,9 @@ func (n *node[V]) child(tx *arabic.Text, j int) *node[V] {
 	return c
 }
 
-// LongestAt returns the longest phrase starting at token i.
+// LongestAt returns the longest phrase starting at token i. It walks as
+// EachAt does, without the callback: built on EachAt it cost the full
+// extraction about 3 % (every finder probes it at every start token).
 func (t *Trie[V]) LongestAt(tx *arabic.Text, i int) (Match[V], bool) {
 	var best Match[V]
 	found := false
